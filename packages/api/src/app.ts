@@ -1,0 +1,66 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiDependencies, AppEnv } from './context.ts';
+import { errorBody } from './errors.ts';
+import { limitBody, parseJsonBody } from './middleware/json-body.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { apiSecurityHeaders } from './middleware/security-headers.ts';
+import { healthRouter } from './routes/health/health.index.ts';
+import { policyRouter } from './routes/policy/policy.index.ts';
+
+export interface ApiOptions {
+  production?: boolean;
+}
+
+/** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
+export function createApi(deps: ApiDependencies, options: ApiOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+  app
+    .use(async (c, next) => {
+      c.set('deps', deps);
+      c.set('logger', deps.logger);
+      await next();
+    })
+    // A caller's X-Request-Id is kept only when short and of [A-Za-z0-9_=-], so it is safe to log.
+    .use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }))
+    .use(requestLog())
+    .use(apiSecurityHeaders({ production: options.production ?? false }))
+    .use(limitBody())
+    .use(parseJsonBody());
+
+  // Chained, so the typed client sees every route.
+  const routes = app.route('/', healthRouter).route('/', policyRouter);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Brobygger API',
+      version: '1.0.0',
+      description:
+        'The open JSON API of Brobygger, Skanderborg Kommune’s integration platform. Errors are `{ error: { code, message, fields? } }` with a 4xx status.',
+    },
+    servers: [{ url: '/' }],
+  });
+
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `Ingen ressource på ${c.req.method} ${c.req.path}`), 404),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
+      return c.json(errorBody(code, error.message || 'Ugyldig forespørgsel'), status);
+    }
+    c.var.logger.error({ err: error }, 'unhandled error');
+    return c.json(errorBody('internal_error', 'Der opstod en uventet fejl. Prøv igen senere.'), 500);
+  });
+
+  return routes;
+}
+
+export type ApiApp = ReturnType<typeof createApi>;
+/** The API's type, for the typed client (`hc<ApiType>`). */
+export type ApiType = ApiApp;

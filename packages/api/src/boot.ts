@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import type { Logger } from 'pino';
+import { createApi } from './app.ts';
+import { type Env, parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+
+export interface BootOptions {
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+}
+
+export interface BootedApi {
+  app: ReturnType<typeof createApi>;
+  env: Env;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (PGlite under DATA_DIR, or PostgreSQL at DATABASE_URL), runs pending
+ * migrations, loads the policy (idempotent) and builds the API. Both the portal server and the
+ * standalone API server start this way.
+ */
+export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
+  const env = parseEnv(options.env ?? process.env);
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const started = performance.now();
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolveDataDir(env.DATA_DIR),
+  });
+  try {
+    const { applied } = await migrateToLatest(database.db, database.schema);
+    await seedPolicy(database.db);
+    logger.info(
+      {
+        database: database.kind,
+        dataDir: database.kind === 'pglite' ? resolveDataDir(env.DATA_DIR) : undefined,
+        migrationsApplied: applied,
+        ms: Math.round(performance.now() - started),
+      },
+      'database ready',
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = createApi(
+    {
+      db: database.db,
+      databaseKind: database.kind,
+      searchKind: env.MEILI_URL ? 'meilisearch' : 'postgres',
+      logger,
+    },
+    { production: env.NODE_ENV === 'production' },
+  );
+  return { app, env, logger, close: () => database.close() };
+}
+
+/**
+ * DATA_DIR is relative to where the user ran the command: pnpm runs package scripts inside the
+ * package but passes the caller's directory as INIT_CWD, so `pnpm start` and `pnpm cli` at the
+ * root both mean ./data at the root.
+ */
+export function resolveDataDir(dataDir: string): string {
+  if (dataDir.startsWith('memory://')) return dataDir;
+  return resolve(process.env.INIT_CWD ?? process.cwd(), dataDir);
+}

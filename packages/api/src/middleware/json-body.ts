@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.ts';
+import { errorResponse } from '../errors.ts';
+
+/** The largest request body the API accepts. Attachments will get their own limit. */
+export const maxBodyBytes = 1024 * 1024;
+
+export function limitBody(): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) =>
+      errorResponse(c, 413, 'payload_too_large', `Forespørgslen er for stor (højst ${maxBodyBytes} bytes).`),
+  });
+}
+
+const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Parses a JSON body once, up front, so malformed JSON is a 400 with a clear message on every
+ * route (zod's validator would otherwise see it as a validation failure). Hono caches the parsed
+ * body, so handlers and validators read it again for free.
+ */
+export function parseJsonBody(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (methodsWithBody.has(c.req.method) && /^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      try {
+        await c.req.json();
+      } catch {
+        return errorResponse(c, 400, 'bad_request', 'Forespørgslens JSON kan ikke læses.');
+      }
+    }
+    await next();
+  };
+}

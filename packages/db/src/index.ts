@@ -1,0 +1,11 @@
+export { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
+export { type MigrationOutcome, migrateToLatest } from './migrate.ts';
+export {
+  type DatabaseHandle,
+  type DatabaseKind,
+  type DatabaseOptions,
+  openDatabase,
+} from './open-database.ts';
+export * from './queries/policy.ts';
+export type * from './schema.ts';
+export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

@@ -1,0 +1,24 @@
+import { type Kysely, Migrator } from 'kysely';
+import { migrationProvider } from './migrations/index.ts';
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Runs every pending migration forward; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>, schema = 'public'): Promise<MigrationOutcome> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema === 'public' ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Migration failed${name}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return { applied: results.map((result) => result.migrationName) };
+}

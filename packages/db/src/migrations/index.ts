@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as policy from './2026-11-26T1200-policy.ts';
+
+/**
+ * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
+ * cannot import .ts files under Vitest or from a bundle. Names sort by their timestamp.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T1200-policy': policy,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The error body of every 4xx answer (DESIGN.md, "The public contract"). */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const errorCodes = {
+  badRequest: 'bad_request',
+  validation: 'validation_failed',
+  notFound: 'not_found',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  forbidden: 'forbidden',
+  unauthorized: 'unauthorized',
+  methodNotAllowed: 'method_not_allowed',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
+
+/** Turns zod issues into `{ field: [messages] }`; issues on the whole value go under "_". */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    fields[key] ??= [];
+    fields[key].push(issue.message);
+  }
+  return fields;
+}
