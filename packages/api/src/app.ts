@@ -2,20 +2,21 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requireSameOrigin } from './auth/csrf.ts';
+import { loadSession } from './auth/session.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
-import { limitBody, parseJsonBody } from './middleware/json-body.ts';
+import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
+import { adminRouter } from './routes/admin/admin.index.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
+import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 
-export interface ApiOptions {
-  production?: boolean;
-}
-
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
-export function createApi(deps: ApiDependencies, options: ApiOptions = {}) {
+export function createApi(deps: ApiDependencies) {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
@@ -26,12 +27,20 @@ export function createApi(deps: ApiDependencies, options: ApiOptions = {}) {
     // A caller's X-Request-Id is kept only when short and of [A-Za-z0-9_=-], so it is safe to log.
     .use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }))
     .use(requestLog())
-    .use(apiSecurityHeaders({ production: options.production ?? false }))
+    .use(apiSecurityHeaders({ production: deps.config.production }))
     .use(limitBody())
-    .use(parseJsonBody());
+    .use(requireSameOrigin())
+    .use(requireJsonBody())
+    .use(parseJsonBody())
+    .use(loadSession());
 
   // Chained, so the typed client sees every route.
-  const routes = app.route('/', healthRouter).route('/', policyRouter);
+  const routes = app
+    .route('/', healthRouter)
+    .route('/', policyRouter)
+    .route('/', authRouter)
+    .route('/', meRouter)
+    .route('/', adminRouter);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

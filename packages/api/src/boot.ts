@@ -1,13 +1,18 @@
 import { resolve } from 'node:path';
+import { seedDemoAccounts } from '@brobygger/auth';
 import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
 import { type Env, parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { startSmtpSender } from './mail/smtp.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
+  /** How the server finds a request's client address (the Node adapter's socket). */
+  clientIp?: (c: Context) => string | null;
 }
 
 export interface BootedApi {
@@ -33,11 +38,13 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   try {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
+    const demoAccountsCreated = env.NODE_ENV === 'production' ? 0 : await seedDemoAccounts(database.db);
     logger.info(
       {
         database: database.kind,
         dataDir: database.kind === 'pglite' ? resolveDataDir(env.DATA_DIR) : undefined,
         migrationsApplied: applied,
+        demoAccountsCreated,
         ms: Math.round(performance.now() - started),
       },
       'database ready',
@@ -46,16 +53,31 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     await database.close();
     throw error;
   }
-  const app = createApi(
-    {
-      db: database.db,
-      databaseKind: database.kind,
-      searchKind: env.MEILI_URL ? 'meilisearch' : 'postgres',
-      logger,
+  const sender = env.SMTP_URL ? startSmtpSender(database.db, env.SMTP_URL, logger) : undefined;
+  const clientIpFromProxy = (c: Context) =>
+    c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;
+  const app = createApi({
+    db: database.db,
+    databaseKind: database.kind,
+    searchKind: env.MEILI_URL ? 'meilisearch' : 'postgres',
+    logger,
+    config: {
+      production: env.NODE_ENV === 'production',
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      devMailbox: !env.SMTP_URL,
     },
-    { production: env.NODE_ENV === 'production' },
-  );
-  return { app, env, logger, close: () => database.close() };
+    clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
+    onMailQueued: sender?.wake,
+  });
+  return {
+    app,
+    env,
+    logger,
+    async close() {
+      await sender?.stop();
+      await database.close();
+    },
+  };
 }
 
 /**

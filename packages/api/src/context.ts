@@ -1,6 +1,16 @@
-import type { Database, DatabaseKind } from '@brobygger/db';
+import type { Database, DatabaseKind, SessionRow } from '@brobygger/db';
+import type { Actor } from '@brobygger/domain';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+
+export interface ApiConfig {
+  production: boolean;
+  /** The portal's public origin, e.g. https://brobygger.skanderborg.dk */
+  publicUrl: string;
+  /** No SMTP_URL: mail stays in the outbox, readable by admins (development only). */
+  devMailbox: boolean;
+}
 
 /** What a route needs from the outside world; createApi() receives it, tests build it. */
 export interface ApiDependencies {
@@ -8,6 +18,18 @@ export interface ApiDependencies {
   databaseKind: DatabaseKind;
   searchKind: 'postgres' | 'meilisearch';
   logger: Logger;
+  config: ApiConfig;
+  /** The client's IP address as the server sees it (or from a trusted proxy). */
+  clientIp?: (c: Context) => string | null;
+  /** Called after mail is queued, so a sender can pick it up at once. */
+  onMailQueued?: () => void;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  displayName: string;
+  totpEnabled: boolean;
 }
 
 export interface AppEnv {
@@ -15,5 +37,9 @@ export interface AppEnv {
     deps: ApiDependencies;
     requestId: string;
     logger: Logger;
+    actor: Actor;
+    user: SignedInUser | null;
+    session: SessionRow | null;
+    authVia: 'cookie' | 'bearer' | null;
   };
 }

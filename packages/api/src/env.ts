@@ -15,6 +15,13 @@ export const envSchema = z.object({
   MEILI_URL: optionalString,
   MEILI_MASTER_KEY: optionalString,
   SMTP_URL: optionalString,
+  /** Where users reach the portal; links in emails point here and it is a trusted Origin. */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

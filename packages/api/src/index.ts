@@ -1,5 +1,6 @@
-export { type ApiApp, type ApiOptions, type ApiType, createApi } from './app.ts';
+export { type ApiApp, type ApiType, createApi } from './app.ts';
+export { readSessionCookie, sessionCookieName } from './auth/cookies.ts';
 export { type BootedApi, type BootOptions, bootApi, resolveDataDir } from './boot.ts';
-export type { ApiDependencies } from './context.ts';
+export type { ApiConfig, ApiDependencies } from './context.ts';
 export { type Env, envSchema, parseEnv } from './env.ts';
 export { createLogger } from './logger.ts';

@@ -1,5 +1,5 @@
 import { apiErrorSchema, fieldErrors } from '@brobygger/domain';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 
@@ -20,16 +20,48 @@ export function createRouter() {
   });
 }
 
-export const errorResponses = {
-  400: {
-    description: 'Invalid parameters',
-    content: { 'application/json': { schema: apiErrorSchema } },
-  },
+const errorDescriptions = {
+  400: 'Invalid parameters or token',
+  401: 'Not signed in',
+  403: 'Not allowed, or a cross-site request',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  415: 'Not JSON',
+  422: 'The body does not validate; `fields` says why',
+  429: 'Too many attempts; see Retry-After',
+} as const;
+type ErrorStatus = keyof typeof errorDescriptions;
+
+type ErrorResponse = {
+  description: string;
+  content: { 'application/json': { schema: typeof apiErrorSchema } };
 };
 
-export const notFoundResponse = {
-  404: {
-    description: 'Not found',
-    content: { 'application/json': { schema: apiErrorSchema } },
-  },
-};
+/** Documented error answers of a route, in the contract's error format. */
+export function errors<const S extends readonly ErrorStatus[]>(
+  ...statuses: S
+): { [K in S[number]]: ErrorResponse } {
+  const out: Record<number, ErrorResponse> = {};
+  for (const status of statuses) {
+    out[status] = {
+      description: errorDescriptions[status],
+      content: { 'application/json': { schema: apiErrorSchema } },
+    };
+  }
+  return out as { [K in S[number]]: ErrorResponse };
+}
+
+export const errorResponses = errors(400);
+export const notFoundResponse = errors(404);
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+export const messageSchema = z.object({ message: z.string() });

@@ -6,6 +6,9 @@ export {
   type DatabaseOptions,
   openDatabase,
 } from './open-database.ts';
+export * from './queries/audit.ts';
+export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
+export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

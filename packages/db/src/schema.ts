@@ -73,6 +73,99 @@ export interface FocusAreaInitiativesTable {
   position: number;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  email_verified_at: Date | null;
+  password_hash: string;
+  display_name: string;
+  locale: Generated<string>;
+  totp_key: Uint8Array | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
+  disabled_at: Date | null;
+  password_changed_at: Generated<Date>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AssociationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  verified_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: string;
+  role: string;
+  focus_area_id: number | null;
+  association_id: number | null;
+  granted_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  secret_hash: Uint8Array;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthTokensTable {
+  id: string;
+  user_id: string;
+  purpose: 'verify-email' | 'reset-password';
+  secret_hash: Uint8Array;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: string;
+  code_hash: Uint8Array;
+  used_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  blocked_until: Date | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface Database {
   policies: PoliciesTable;
   strategy_tracks: StrategyTracksTable;
@@ -82,7 +175,19 @@ export interface Database {
   focus_area_partners: FocusAreaPartnersTable;
   initiatives: InitiativesTable;
   focus_area_initiatives: FocusAreaInitiativesTable;
+  users: UsersTable;
+  associations: AssociationsTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  email_outbox: EmailOutboxTable;
 }
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
 
 export type FocusAreaRow = Selectable<FocusAreasTable>;
 export type NewFocusArea = Insertable<FocusAreasTable>;

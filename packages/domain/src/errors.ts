@@ -19,6 +19,13 @@ export const errorCodes = {
   forbidden: 'forbidden',
   unauthorized: 'unauthorized',
   methodNotAllowed: 'method_not_allowed',
+  tooManyRequests: 'too_many_requests',
+  conflict: 'conflict',
+  invalidCredentials: 'invalid_credentials',
+  totpRequired: 'totp_required',
+  twoFactorRequired: 'two_factor_required',
+  invalidToken: 'invalid_token',
+  commonPassword: 'common_password',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

@@ -34,3 +34,23 @@ export function parseJsonBody(): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/**
+ * The API speaks JSON: a body declared as any other type is refused with 415 before it is read,
+ * so a validator never mistakes it for an empty body.
+ */
+export function requireJsonBody(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!methodsWithBody.has(c.req.method)) return next();
+    const type = c.req.header('content-type');
+    if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      return errorResponse(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send data som JSON (Content-Type: application/json).',
+      );
+    }
+    await next();
+  };
+}

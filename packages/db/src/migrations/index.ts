@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as policy from './2026-11-26T1200-policy.ts';
+import * as accounts from './2026-11-26T1300-accounts.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -7,6 +8,7 @@ import * as policy from './2026-11-26T1200-policy.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-26T1200-policy': policy,
+  '2026-11-26T1300-accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

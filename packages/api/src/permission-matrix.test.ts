@@ -1,0 +1,200 @@
+import { createSession, seedDemoAccounts } from '@brobygger/auth';
+import { findUserByEmail } from '@brobygger/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApi } from './test-support.ts';
+
+/**
+ * Every route × every role, anonymous included. Each case sends a request that is harmless for
+ * whoever may make it (unknown ids, wrong passwords), so the answer shows the permission check
+ * alone: 401 for anonymous, 403 for a role without the right, anything else when allowed.
+ * A route missing from this table fails the last test.
+ */
+type Access = 'public' | 'signed-in' | 'admin';
+const unknownUser = '00000000-0000-4000-8000-000000000000';
+
+const cases: { method: string; path: string; route: string; access: Access; json?: unknown }[] = [
+  { method: 'GET', path: '/api/health', route: '/api/health', access: 'public' },
+  { method: 'GET', path: '/api/policy', route: '/api/policy', access: 'public' },
+  { method: 'GET', path: '/api/strategy-tracks', route: '/api/strategy-tracks', access: 'public' },
+  { method: 'GET', path: '/api/focus-areas', route: '/api/focus-areas', access: 'public' },
+  { method: 'GET', path: '/api/focus-areas/kvinder', route: '/api/focus-areas/{slug}', access: 'public' },
+  { method: 'GET', path: '/api/initiatives', route: '/api/initiatives', access: 'public' },
+  {
+    method: 'POST',
+    path: '/api/auth/register',
+    route: '/api/auth/register',
+    access: 'public',
+    json: { email: 'matrix@example.dk', password: 'matrix-kodeord-1', displayName: 'Matrix' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    route: '/api/auth/login',
+    access: 'public',
+    json: { email: 'frivillig@brobygger.test', password: 'brobygger-demo' },
+  },
+  { method: 'POST', path: '/api/auth/logout', route: '/api/auth/logout', access: 'public' },
+  {
+    method: 'POST',
+    path: '/api/auth/verify-email',
+    route: '/api/auth/verify-email',
+    access: 'public',
+    json: { token: 'aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    route: '/api/auth/password-reset',
+    access: 'public',
+    json: { email: 'ingen@example.dk' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    route: '/api/auth/password-reset/confirm',
+    access: 'public',
+    json: {
+      token: 'aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+      password: 'et-nyt-kodeord-1',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/verify-email/resend',
+    route: '/api/auth/verify-email/resend',
+    access: 'signed-in',
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    route: '/api/auth/password',
+    access: 'signed-in',
+    json: { currentPassword: 'forkert', newPassword: 'et-nyt-kodeord-1' },
+  },
+  { method: 'POST', path: '/api/auth/totp/setup', route: '/api/auth/totp/setup', access: 'signed-in' },
+  {
+    method: 'POST',
+    path: '/api/auth/totp/enable',
+    route: '/api/auth/totp/enable',
+    access: 'signed-in',
+    json: { code: '000000' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/totp/disable',
+    route: '/api/auth/totp/disable',
+    access: 'signed-in',
+    json: { password: 'x' },
+  },
+  { method: 'GET', path: '/api/me', route: '/api/me', access: 'signed-in' },
+  { method: 'DELETE', path: '/api/me', route: '/api/me', access: 'signed-in', json: { password: 'forkert' } },
+  { method: 'GET', path: '/api/me/sessions', route: '/api/me/sessions', access: 'signed-in' },
+  {
+    method: 'DELETE',
+    path: '/api/me/sessions/aaaaaaaaaaaaaaaaaaaaaaaa',
+    route: '/api/me/sessions/{id}',
+    access: 'signed-in',
+  },
+  { method: 'GET', path: '/api/me/export', route: '/api/me/export', access: 'signed-in' },
+  { method: 'GET', path: '/api/admin/users', route: '/api/admin/users', access: 'admin' },
+  { method: 'GET', path: `/api/admin/users/${unknownUser}`, route: '/api/admin/users/{id}', access: 'admin' },
+  {
+    method: 'POST',
+    path: `/api/admin/users/${unknownUser}/roles`,
+    route: '/api/admin/users/{id}/roles',
+    access: 'admin',
+    json: { role: 'staff' },
+  },
+  {
+    method: 'DELETE',
+    path: `/api/admin/users/${unknownUser}/roles/1`,
+    route: '/api/admin/users/{id}/roles/{roleId}',
+    access: 'admin',
+  },
+  {
+    method: 'POST',
+    path: `/api/admin/users/${unknownUser}/disable`,
+    route: '/api/admin/users/{id}/disable',
+    access: 'admin',
+  },
+  {
+    method: 'POST',
+    path: `/api/admin/users/${unknownUser}/enable`,
+    route: '/api/admin/users/{id}/enable',
+    access: 'admin',
+  },
+  { method: 'GET', path: '/api/admin/audit-log', route: '/api/admin/audit-log', access: 'admin' },
+  { method: 'GET', path: '/api/admin/dev-mailbox', route: '/api/admin/dev-mailbox', access: 'admin' },
+];
+
+const roles = {
+  anonymous: null,
+  volunteer: 'frivillig@brobygger.test',
+  association_admin: 'forening@brobygger.test',
+  staff: 'medarbejder@brobygger.test',
+  lead_owner: 'tovholder@brobygger.test',
+  steering_group: 'styregruppe@brobygger.test',
+  admin: 'admin@brobygger.test',
+} as const;
+type RoleName = keyof typeof roles;
+
+function expectedStatus(access: Access, role: RoleName): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (role === 'anonymous') return 401;
+  if (access === 'signed-in') return 'allowed';
+  return role === 'admin' ? 'allowed' : 403;
+}
+
+describe('the permission matrix', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  const userIds = new Map<RoleName, string>();
+
+  beforeAll(async () => {
+    api = await createTestApi('pglite');
+    await seedDemoAccounts(api.db);
+    for (const [role, email] of Object.entries(roles) as [RoleName, string | null][]) {
+      if (!email) continue;
+      const user = await findUserByEmail(api.db, email);
+      if (!user) throw new Error(`missing demo user ${email}`);
+      userIds.set(role, user.id);
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  for (const testCase of cases) {
+    for (const role of Object.keys(roles) as RoleName[]) {
+      const expected = expectedStatus(testCase.access, role);
+      it(`${testCase.method} ${testCase.route} as ${role} → ${expected}`, async () => {
+        const userId = userIds.get(role);
+        // A fresh session for every case, so logging out in one case cannot affect another.
+        const token = userId ? (await createSession(api.db, userId)).token : undefined;
+        const res = await call(api.app, testCase.method, testCase.path, {
+          ...(token ? { token } : {}),
+          ...(testCase.json !== undefined ? { json: testCase.json } : {}),
+          ip: `10.${Object.keys(roles).indexOf(role)}.${cases.indexOf(testCase)}.1`,
+        });
+        if (expected === 'allowed') {
+          expect([401, 403], `${res.status} ${res.text}`).not.toContain(res.status);
+          expect(res.status).toBeLessThan(500);
+        } else {
+          expect(res.status, res.text).toBe(expected);
+          expect(res.json.error.code).toBe(expected === 401 ? 'unauthorized' : 'forbidden');
+        }
+      });
+    }
+  }
+
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = (await call(api.app, 'GET', '/api/openapi.json')).json as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(cases.map((testCase) => `${testCase.method} ${testCase.route}`));
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+    expect([...covered].filter((route) => !documented.includes(route))).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { type Actor, actions, can } from './permissions.ts';
+import type { Role } from './roles.ts';
+
+const actor = (role: Role, extra: { focusArea?: string; associationId?: number } = {}): Actor => ({
+  userId: `user-${role}`,
+  grants: [{ role: 'volunteer' }, { role, ...extra }],
+});
+
+describe('can', () => {
+  it('lets anyone read the policy and nothing else', () => {
+    for (const action of actions) expect(can(null, action), action).toBe(action === 'policy:read');
+  });
+
+  it('keeps administration to admins', () => {
+    for (const role of ['volunteer', 'staff', 'steering_group', 'association_admin', 'lead_owner'] as const) {
+      for (const action of ['users:list', 'users:manage-roles', 'users:disable', 'audit:read'] as const) {
+        expect(
+          can(actor(role, { focusArea: 'kvinder', associationId: 1 }), action),
+          `${role} ${action}`,
+        ).toBe(false);
+      }
+    }
+    expect(can(actor('admin'), 'users:disable', { ownerId: 'someone' })).toBe(true);
+  });
+
+  it('does not let an admin disable their own account', () => {
+    expect(can(actor('admin'), 'users:disable', { ownerId: 'user-admin' })).toBe(false);
+  });
+
+  it('scopes lead owners to their own focus area', () => {
+    const lead = actor('lead_owner', { focusArea: 'kvinder' });
+    expect(can(lead, 'status-report:file', { focusArea: 'kvinder' })).toBe(true);
+    expect(can(lead, 'status-report:file', { focusArea: 'unge-maend' })).toBe(false);
+  });
+
+  it('scopes association admins to their association', () => {
+    const admin = actor('association_admin', { associationId: 7 });
+    expect(can(admin, 'association:manage', { associationId: 7 })).toBe(true);
+    expect(can(admin, 'association:manage', { associationId: 8 })).toBe(false);
+    expect(
+      can(actor('association_member', { associationId: 7 }), 'association:manage', { associationId: 7 }),
+    ).toBe(false);
+  });
+
+  it('lets a user manage only their own sessions', () => {
+    expect(can(actor('volunteer'), 'sessions:manage-own', { ownerId: 'user-volunteer' })).toBe(true);
+    expect(can(actor('volunteer'), 'sessions:manage-own', { ownerId: 'user-other' })).toBe(false);
+  });
+
+  it('denies an action it does not know', () => {
+    expect(can(actor('admin'), 'launch:rockets' as never)).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Role, RoleGrant } from './roles.ts';
+
+/** Who is asking: a signed-in user with their role grants, or nobody (anonymous). */
+export type Actor = { userId: string; grants: readonly RoleGrant[] } | null;
+
+/** What a resource is, as far as permission goes. */
+export interface Resource {
+  ownerId?: string;
+  focusArea?: string;
+  associationId?: number;
+}
+
+export const actions = [
+  'policy:read',
+  'account:read-own',
+  'account:update-own',
+  'account:export-own',
+  'account:delete-own',
+  'sessions:manage-own',
+  'users:list',
+  'users:manage-roles',
+  'users:disable',
+  'audit:read',
+  'dev-mailbox:read',
+  'focus-area:edit',
+  'status-report:file',
+  'steering:read',
+  'association:manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+const has = (actor: NonNullable<Actor>, role: Role) => actor.grants.some((grant) => grant.role === role);
+const signedIn = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
+const isAdmin = (actor: Actor) => signedIn(actor) && has(actor, 'admin');
+
+type Rule = (actor: Actor, resource: Resource) => boolean;
+
+/**
+ * The permission policy: one rule per action, deny by default. Every API route asks `can()`
+ * before it touches data; the route × role matrix test in packages/api checks the answers.
+ */
+const rules: Record<Action, Rule> = {
+  'policy:read': () => true,
+  'account:read-own': signedIn,
+  'account:update-own': signedIn,
+  'account:export-own': signedIn,
+  'account:delete-own': signedIn,
+  'sessions:manage-own': (actor, resource) =>
+    signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId),
+  'users:list': isAdmin,
+  'users:manage-roles': isAdmin,
+  'users:disable': (actor, resource) => isAdmin(actor) && resource.ownerId !== actor?.userId,
+  'audit:read': isAdmin,
+  'dev-mailbox:read': isAdmin,
+  'focus-area:edit': (actor, resource) =>
+    isAdmin(actor) ||
+    (signedIn(actor) &&
+      actor.grants.some((grant) => grant.role === 'lead_owner' && grant.focusArea === resource.focusArea)),
+  'status-report:file': (actor, resource) => rules['focus-area:edit'](actor, resource),
+  'steering:read': (actor) => signedIn(actor) && (has(actor, 'steering_group') || has(actor, 'admin')),
+  'association:manage': (actor, resource) =>
+    isAdmin(actor) ||
+    (signedIn(actor) &&
+      actor.grants.some(
+        (grant) => grant.role === 'association_admin' && grant.associationId === resource.associationId,
+      )),
+};
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  const rule = rules[action];
+  return rule ? rule(actor, resource) : false;
+}
