@@ -11,7 +11,11 @@ const cliPath = join(import.meta.dirname, 'cli.ts');
 async function cli(dataDir: string, ...args: string[]) {
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliPath, ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+      env,
+      // tsx is this package's dependency: resolve it from here, wherever vitest was started.
+      cwd: join(import.meta.dirname, '..'),
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -32,8 +32,9 @@ describe('the standalone API server', () => {
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: join(import.meta.dirname, '..'),
     });
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       try {
         if ((await fetch(`${base}/api/health`)).ok) return;
@@ -41,7 +42,7 @@ describe('the standalone API server', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error('the API server did not start');
-  }, 60_000);
+  }, 160_000);
 
   afterAll(() => {
     child?.kill('SIGTERM');

@@ -1,0 +1,68 @@
+import { Link, useLocation } from '@remix-run/react';
+import type { MessageKey } from '../i18n';
+import { useTranslation } from '../i18n/use-translation';
+import { LanguageSwitcher } from './language-switcher';
+
+interface MenuItem {
+  to: string;
+  label: MessageKey;
+  /** Whether the item's section contains the path (the item itself or a page below it). */
+  contains: (pathname: string) => boolean;
+}
+
+const menu: MenuItem[] = [
+  { to: '/', label: 'nav.home', contains: (pathname) => pathname === '/' },
+  {
+    to: '/fokusomraader',
+    label: 'nav.focusAreas',
+    contains: (pathname) => pathname === '/fokusomraader' || pathname.startsWith('/fokusomraader/'),
+  },
+];
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+
+  return (
+    <header className="header">
+      <LanguageSwitcher />
+      <div className="solution-info">
+        <div className="solution-info-inner container">
+          <div className="solution-heading">
+            <Link to="/">{t('site.name')}</Link>
+          </div>
+          <div className="additional-info">
+            <p>
+              <strong className="authority-name">{t('site.authority')}</strong>
+            </p>
+            <p>{t('header.unit')}</p>
+          </div>
+        </div>
+      </div>
+      <div className="navigation-menu">
+        <div className="navigation-menu-inner container">
+          <nav className="nav" aria-label={t('nav.label')}>
+            <ul className="mainmenu">
+              {menu.map((item) => {
+                const current = pathname === item.to;
+                const active = item.contains(pathname);
+                const className = [active && 'active', current && 'current'].filter(Boolean).join(' ');
+                return (
+                  <li key={item.to} className={className || undefined}>
+                    <Link
+                      to={item.to}
+                      className="nav-link"
+                      aria-current={current ? 'page' : active ? 'true' : undefined}
+                    >
+                      <span>{t(item.label)}</span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}

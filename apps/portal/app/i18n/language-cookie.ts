@@ -1,0 +1,46 @@
+import { defaultLanguage, isLanguage, type Language } from './index';
+
+export const languageCookieName = 'lng';
+const oneYearInSeconds = 60 * 60 * 24 * 365;
+
+/** The language chosen in the `lng` cookie, or Danish when there is none or it is unknown. */
+export function languageFromCookieHeader(cookieHeader: string | null | undefined): Language {
+  if (!cookieHeader) return defaultLanguage;
+  for (const part of cookieHeader.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator === -1) continue;
+    if (part.slice(0, separator).trim() !== languageCookieName) continue;
+    let value = part.slice(separator + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    const language = value.toLowerCase();
+    if (isLanguage(language)) return language;
+  }
+  return defaultLanguage;
+}
+
+export function serializeLanguageCookie(language: Language, options: { secure: boolean }): string {
+  const attributes = [
+    `${languageCookieName}=${language}`,
+    'Path=/',
+    `Max-Age=${oneYearInSeconds}`,
+    'SameSite=Lax',
+    'HttpOnly',
+  ];
+  if (options.secure) attributes.push('Secure');
+  return attributes.join('; ');
+}
+
+/**
+ * Where to send the visitor back to after switching language: only a path on this site, so the
+ * switch cannot be used as an open redirect.
+ */
+export function safeReturnTo(value: string | null | undefined, fallback = '/'): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  try {
+    const url = new URL(value, 'http://portal.internal');
+    if (url.origin !== 'http://portal.internal') return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}

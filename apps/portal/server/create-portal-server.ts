@@ -1,0 +1,103 @@
+import { join, sep } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppLoadContext } from '@remix-run/node';
+import { Hono } from 'hono';
+import { createApiClient, type InProcessApi } from './api-client';
+import { createCspNonce, pageSecurityHeaders } from './security-headers';
+
+export interface PortalLogger {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface PortalApi extends InProcessApi {
+  /** Answers every request under /api (its routes carry the /api prefix themselves). */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
+}
+
+export interface PortalServerOptions {
+  api: PortalApi;
+  /** Remix's request handler (`createRequestHandler(build, mode)`). */
+  handleRequest: (request: Request, loadContext: AppLoadContext) => Promise<Response>;
+  /** Remix's built browser assets (`build/client`); omitted in development, where Vite serves them. */
+  clientDir?: string;
+  /** NODE_ENV=production: adds HSTS. */
+  production: boolean;
+  /** Running under Vite's dev server, whose hot reloading needs a looser CSP. */
+  dev?: boolean;
+  logger?: PortalLogger;
+}
+
+type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
+
+const immutable = 'public, max-age=31536000, immutable';
+const shortLived = 'public, max-age=3600';
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * The portal's HTTP app: static files, the API under /api, and every other path rendered by Remix.
+ * It does not listen; `server/main.ts` serves it, and tests call `app.request()`.
+ */
+export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv> {
+  const { api, handleRequest, clientDir, production, dev = false, logger } = options;
+  const app = new Hono<PortalEnv>();
+
+  // Pages and static files get the portal's security headers; the API sets its own.
+  app.use('*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    const started = performance.now();
+    const nonce = createCspNonce();
+    c.set('cspNonce', nonce);
+    await next();
+    for (const [name, value] of Object.entries(pageSecurityHeaders(nonce, { production, dev }))) {
+      c.res.headers.set(name, value);
+    }
+    // Built assets would drown the page requests in the log.
+    if (c.get('staticFile')) return;
+    logger?.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'portal request',
+    );
+  });
+
+  if (clientDir) {
+    const assetsDir = join(clientDir, 'assets') + sep;
+    app.use('*', async (c, next) => {
+      await next();
+      const file = c.get('staticFile');
+      // Vite fingerprints everything under /assets, so those files can be cached for good.
+      if (file) c.res.headers.set('Cache-Control', file.startsWith(assetsDir) ? immutable : shortLived);
+    });
+    app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => c.set('staticFile', path) }));
+  }
+
+  app.all('/api', (c) => api.fetch(c.req.raw, c.env));
+  app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+
+  app.all('*', async (c) => {
+    const request = c.req.raw;
+    const loadContext: AppLoadContext = {
+      api: createApiClient(api, { cookie: request.headers.get('cookie') }),
+      cspNonce: c.get('cspNonce'),
+    };
+    const response = await handleRequest(request, loadContext);
+    // The language (and later the session) comes from cookies, so caches must key on them.
+    response.headers.append('Vary', 'Cookie');
+    return response;
+  });
+
+  app.onError((error, c) => {
+    logger?.error({ err: error, path: c.req.path }, 'portal request failed');
+    return c.text('Internal Server Error', 500);
+  });
+
+  return app;
+}

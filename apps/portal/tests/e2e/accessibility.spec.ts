@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, focusAreaSlugs } from './support';
+
+const pages = [
+  '/',
+  '/fokusomraader',
+  ...focusAreaSlugs.map((slug) => `/fokusomraader/${slug}`),
+  '/tilgaengelighed',
+  '/findes-ikke',
+  '/fokusomraader/findes-ikke',
+];
+
+for (const language of ['da', 'en'] as const) {
+  test.describe(`axe, WCAG 2.1 A and AA, in ${language}`, () => {
+    test.beforeEach(async ({ context, baseURL }) => {
+      await context.addCookies([{ name: 'lng', value: language, url: baseURL ?? '' }]);
+    });
+
+    for (const path of pages) {
+      // axe runs inside the page, so only the JavaScript project runs it (@needs-js); the markup
+      // it checks is the same server-rendered markup the no-JavaScript project gets.
+      test(`${path} has no violations`, { tag: '@needs-js' }, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expectNoAxeViolations(page);
+      });
+    }
+  });
+}
+
+test('the footer links to the accessibility statement', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await expect(page).toHaveURL('/tilgaengelighed');
+  await expect(page).toHaveTitle('Tilgængelighedserklæring · Brobygger — Skanderborg Kommune');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tilgængelighedserklæring for Brobygger');
+  await expect(page.getByRole('main')).toContainText('WCAG 2.1 på niveau AA');
+  await expect(page.getByRole('heading', { name: 'Ikke-tilgængeligt indhold' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Feedback og kontaktoplysninger' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Håndhævelsesprocedure' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: /^Telefon/ })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: /^E-mail/ })).toBeVisible();
+});
