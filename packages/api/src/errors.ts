@@ -19,3 +19,14 @@ export function errorResponse(
 export function notFound(c: Context, message = 'Ikke fundet') {
   return c.json(errorBody(errorCodes.notFound, message), 404);
 }
+
+export const validationFailedMessage = 'Ugyldige data: ret de markerede felter.';
+
+/** 422 with one field's message, for checks that only the handler can make (a wrong password). */
+export function fieldError(c: Context, field: string, message: string) {
+  return c.json(errorBody('validation_failed', validationFailedMessage, { [field]: [message] }), 422);
+}
+
+export function unauthorized(c: Context) {
+  return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+}

@@ -1,7 +1,7 @@
 import { apiErrorSchema, fieldErrors } from '@brobygger/domain';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './context.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, validationFailedMessage } from './errors.ts';
 
 /**
  * A router whose validation failures answer in the error format of the public contract:
@@ -13,7 +13,7 @@ export function createRouter() {
       if (result.success) return;
       const status = result.target === 'json' || result.target === 'form' ? 422 : 400;
       return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', fieldErrors(result.error)),
+        errorBody('validation_failed', validationFailedMessage, fieldErrors(result.error)),
         status,
       );
     },

@@ -1,7 +1,7 @@
 import { type Action, can, type Resource } from '@brobygger/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { errorBody } from '../errors.ts';
+import { errorBody, unauthorized } from '../errors.ts';
 
 const adminActions: ReadonlySet<Action> = new Set([
   'users:list',
@@ -19,7 +19,7 @@ const adminActions: ReadonlySet<Action> = new Set([
 export function authorize(c: Context<AppEnv>, action: Action, resource?: Resource) {
   const actor = c.var.actor;
   if (!can(actor, action, resource)) {
-    if (actor === null) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (actor === null) return unauthorized(c);
     return c.json(errorBody('forbidden', 'Du har ikke adgang til dette.'), 403);
   }
   if (adminActions.has(action) && c.var.deps.config.production && !c.var.user?.totpEnabled) {

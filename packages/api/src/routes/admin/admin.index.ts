@@ -12,7 +12,7 @@ import {
   type UserView,
 } from '@brobygger/db';
 import { authorize, requestMeta } from '../../auth/guard.ts';
-import { errorBody } from '../../errors.ts';
+import { errorBody, fieldError } from '../../errors.ts';
 import { createRouter } from '../../openapi.ts';
 import {
   devMailboxRoute,
@@ -71,12 +71,7 @@ export const adminRouter = createRouter()
       return c.json({ role }, 201);
     } catch (error) {
       if (error instanceof UnknownScopeError) {
-        return c.json(
-          errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-            [error.field]: [error.message],
-          }),
-          422,
-        );
+        return fieldError(c, error.field, error.message);
       }
       throw error;
     }

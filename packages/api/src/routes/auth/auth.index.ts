@@ -23,7 +23,7 @@ import type { Context } from 'hono';
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies.ts';
 import { clientIp, requestMeta } from '../../auth/guard.ts';
 import type { AppEnv } from '../../context.ts';
-import { errorBody } from '../../errors.ts';
+import { errorBody, fieldError, unauthorized } from '../../errors.ts';
 import {
   alreadyRegisteredMessage,
   passwordChangedMessage,
@@ -60,12 +60,7 @@ export const authRouter = createRouter()
     const input = c.req.valid('json');
     const { deps } = c.var;
     if (isCommonPassword(input.password)) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          password: [commonPasswordMessage],
-        }),
-        422,
-      );
+      return fieldError(c, 'password', commonPasswordMessage);
     }
     // Hash whether or not the email is taken, so the time taken does not tell either.
     const passwordHash = await hashPassword(input.password);
@@ -238,12 +233,7 @@ export const authRouter = createRouter()
     const { token, password } = c.req.valid('json');
     const { deps } = c.var;
     if (isCommonPassword(password)) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          password: [commonPasswordMessage],
-        }),
-        422,
-      );
+      return fieldError(c, 'password', commonPasswordMessage);
     }
     const userId = await consumeLinkToken(deps.db, token, 'reset-password');
     const user = userId ? await findUserById(deps.db, userId) : undefined;
@@ -278,26 +268,16 @@ export const authRouter = createRouter()
     const { currentPassword, newPassword } = c.req.valid('json');
     const { deps } = c.var;
     const user = await findUserById(deps.db, c.var.user?.id ?? '');
-    if (!user) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user) return unauthorized(c);
     const keys = throttleKeys(user.email, clientIp(c));
     const wait = await retryAfterSeconds(deps.db, keys);
     if (wait > 0) return tooManyAttempts(c, wait);
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
       await recordLoginFailure(deps.db, keys);
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          currentPassword: ['Den nuværende adgangskode er forkert'],
-        }),
-        422,
-      );
+      return fieldError(c, 'currentPassword', 'Den nuværende adgangskode er forkert');
     }
     if (isCommonPassword(newPassword)) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          newPassword: [commonPasswordMessage],
-        }),
-        422,
-      );
+      return fieldError(c, 'newPassword', commonPasswordMessage);
     }
     const now = new Date();
     await deps.db
@@ -320,7 +300,7 @@ export const authRouter = createRouter()
   .openapi(setupTotpRoute, async (c) => {
     const { db } = c.var.deps;
     const user = c.var.user;
-    if (!user) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user) return unauthorized(c);
     if (user.totpEnabled)
       return c.json(errorBody('conflict', 'Totrinsbekræftelse er allerede slået til.'), 409);
     const key = generateTotpKey();
@@ -335,17 +315,16 @@ export const authRouter = createRouter()
     const { code } = c.req.valid('json');
     const { db } = c.var.deps;
     const user = await findUserById(db, c.var.user?.id ?? '');
-    if (!user) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user) return unauthorized(c);
     if (user.totp_enabled_at !== null)
       return c.json(errorBody('conflict', 'Totrinsbekræftelse er allerede slået til.'), 409);
     if (!user.totp_key) return c.json(errorBody('conflict', 'Start opsætningen først.'), 409);
     const step = matchTotp(user.totp_key, code, null);
     if (step === undefined) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          code: ['Koden passer ikke. Tjek at uret på din telefon går rigtigt, og prøv igen.'],
-        }),
-        422,
+      return fieldError(
+        c,
+        'code',
+        'Koden passer ikke. Tjek at uret på din telefon går rigtigt, og prøv igen.',
       );
     }
     await db
@@ -367,16 +346,11 @@ export const authRouter = createRouter()
     const { password } = c.req.valid('json');
     const { db } = c.var.deps;
     const user = await findUserById(db, c.var.user?.id ?? '');
-    if (!user) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user) return unauthorized(c);
     if (user.totp_enabled_at === null)
       return c.json(errorBody('conflict', 'Totrinsbekræftelse er ikke slået til.'), 409);
     if (!(await verifyPassword(user.password_hash, password))) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          password: ['Adgangskoden er forkert'],
-        }),
-        422,
-      );
+      return fieldError(c, 'password', 'Adgangskoden er forkert');
     }
     await db
       .updateTable('users')

@@ -2,7 +2,7 @@ import { invalidateSession, listUserSessions, verifyPassword } from '@brobygger/
 import { findUserById, getUserView, listAudit, listOutbox, recordAudit } from '@brobygger/db';
 import { clearSessionCookie } from '../../auth/cookies.ts';
 import { requestMeta } from '../../auth/guard.ts';
-import { errorBody } from '../../errors.ts';
+import { errorBody, fieldError, unauthorized } from '../../errors.ts';
 import { createRouter } from '../../openapi.ts';
 import {
   deleteMeRoute,
@@ -17,7 +17,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export const meRouter = createRouter()
   .openapi(getMeRoute, async (c) => {
     const view = await getUserView(c.var.deps.db, c.var.user?.id ?? '');
-    if (!view) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!view) return unauthorized(c);
     return c.json({ user: { ...view, createdAt: view.createdAt.toISOString() } }, 200);
   })
   .openapi(listMySessionsRoute, async (c) => {
@@ -64,7 +64,7 @@ export const meRouter = createRouter()
     const userId = c.var.user?.id ?? '';
     const user = await findUserById(db, userId);
     const view = await getUserView(db, userId);
-    if (!user || !view) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user || !view) return unauthorized(c);
     const [sessions, byYou, aboutYou, emails] = await Promise.all([
       listUserSessions(db, userId),
       listAudit(db, { limit: 10_000, actorId: userId }),
@@ -129,14 +129,9 @@ export const meRouter = createRouter()
     const { password } = c.req.valid('json');
     const { db, config } = c.var.deps;
     const user = await findUserById(db, c.var.user?.id ?? '');
-    if (!user) return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+    if (!user) return unauthorized(c);
     if (!(await verifyPassword(user.password_hash, password))) {
-      return c.json(
-        errorBody('validation_failed', 'Ugyldige data: ret de markerede felter.', {
-          password: ['Adgangskoden er forkert'],
-        }),
-        422,
-      );
+      return fieldError(c, 'password', 'Adgangskoden er forkert');
     }
     await db.transaction().execute(async (trx) => {
       // The audit trail keeps that an account was deleted, but not whose: the actor is set to
