@@ -49,6 +49,29 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
+  it('gives every operation a success answer and schemas for every JSON body, in and out', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+    for (const { name, operation } of operations) {
+      const op = operation as typeof operation & {
+        requestBody?: { content?: Record<string, { schema?: unknown }> };
+      };
+      const statuses = Object.keys(op.responses);
+      expect(statuses.some((status) => status.startsWith('2')), name).toBe(true);
+      for (const [status, response] of Object.entries(op.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          expect(media.schema, `${name} ${status} ${type}`).toBeDefined();
+        }
+      }
+      if (op.requestBody) expect(op.requestBody.content?.['application/json']?.schema, name).toBeDefined();
+      if (name.startsWith('post') || name.startsWith('delete')) {
+        expect(statuses, `${name} documents the CSRF refusal`).toContain('403');
+      }
+    }
+  });
+
   it('documents the parameters that the routes validate, and their error answers', () => {
     const detail = doc.paths['/api/focus-areas/{slug}']?.get;
     expect(detail?.parameters).toEqual([expect.objectContaining({ name: 'slug', in: 'path' })]);
