@@ -59,7 +59,10 @@ describe('GET /api/openapi.json', () => {
         requestBody?: { content?: Record<string, { schema?: unknown }> };
       };
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((status) => status.startsWith('2')), name).toBe(true);
+      expect(
+        statuses.some((status) => status.startsWith('2')),
+        name,
+      ).toBe(true);
       for (const [status, response] of Object.entries(op.responses)) {
         for (const [type, media] of Object.entries(response.content ?? {})) {
           expect(media.schema, `${name} ${status} ${type}`).toBeDefined();
