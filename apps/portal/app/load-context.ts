@@ -1,13 +1,21 @@
 import type { ApiType } from '@brobygger/api';
-import type { hc } from 'hono/client';
+import type { hc, InferResponseType } from 'hono/client';
 
 /** The API's typed client; in the portal server it calls the API in-process, without a socket. */
 export type ApiClient = ReturnType<typeof hc<ApiType>>;
+
+/** The signed-in user as `GET /api/me` describes them. */
+export type CurrentUser = InferResponseType<ApiClient['api']['me']['$get'], 200>['user'];
 
 export interface PortalLoadContext {
   api: ApiClient;
   /** This request's Content-Security-Policy nonce, for the inline scripts Remix renders. */
   cspNonce: string;
+  /**
+   * The signed-in user, or null for anonymous visitors. Asked of the API once per request (again
+   * only after a state-changing call), however many loaders want it.
+   */
+  currentUser: () => Promise<CurrentUser | null>;
 }
 
 declare module '@remix-run/server-runtime' {

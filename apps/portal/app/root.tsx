@@ -11,12 +11,15 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { ErrorPage } from './components/error-page';
+import { FlashMessage } from './components/flash-message';
+import { Forbidden } from './components/forbidden';
 import { NotFound } from './components/not-found';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { languageFromCookieHeader } from './i18n/language-cookie';
 import { useTranslation } from './i18n/use-translation';
 import { pageMeta } from './lib/meta';
+import { isAdmin } from './lib/session.server';
 import { useNonce } from './nonce';
 import portalStylesHref from './styles/portal.css?url';
 
@@ -29,14 +32,22 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lng: languageFromCookieHeader(request.headers.get('Cookie')) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The layout must render even when the API fails (the error page needs it), so a failure to
+  // read the session shows the page as to an anonymous visitor; pages that need the user fail.
+  const user = await context.currentUser().catch(() => null);
+  return {
+    lng: languageFromCookieHeader(request.headers.get('Cookie')),
+    // Only what the header shows: every page carries this in its HTML.
+    user: user ? { displayName: user.displayName, admin: isAdmin(user) } : null,
+  };
 }
 
 // Used only when a route's error reaches this boundary: pages set their own titles.
 export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return pageMeta(matches, { key: notFound ? 'notFound.title' : 'error.title' });
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? 'notFound.title' : status === 403 ? 'forbidden.title' : 'error.title';
+  return pageMeta(matches, { key });
 };
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -55,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SkipLink targetId={mainContentId}>{t('skipLink.text')}</SkipLink>
         <SiteHeader />
         <main id={mainContentId} className="container page-container" tabIndex={-1}>
+          <FlashMessage />
           {children}
         </main>
         <SiteFooter />
@@ -75,6 +87,10 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     const about = (error.data as { about?: unknown } | null)?.about;
     return <NotFound about={about === 'focus-area' ? 'focus-area' : 'page'} />;
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const reason = (error.data as { reason?: unknown } | null)?.reason;
+    return <Forbidden reason={reason === 'two-factor' ? 'two-factor' : 'role'} />;
   }
   return <ErrorPage />;
 }

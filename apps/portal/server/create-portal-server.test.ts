@@ -4,12 +4,22 @@ import { join } from 'node:path';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalServer, type PortalServerOptions } from './create-portal-server';
+import { createPortalServer, isSameOriginRequest, type PortalServerOptions } from './create-portal-server';
 
-// Its health route echoes the cookies it was sent.
-const fakeApi = new Hono().get('/api/health', (c) =>
-  c.json({ status: 'ok', cookie: c.req.header('cookie') ?? null }),
-);
+// Its health route echoes the cookies it was sent; /api/echo echoes what the portal forwards.
+type NodeBindings = { incoming?: { socket: { remoteAddress: string } } } | undefined;
+const fakeApi = new Hono()
+  .get('/api/health', (c) => c.json({ status: 'ok', cookie: c.req.header('cookie') ?? null }))
+  .all('/api/echo', (c) =>
+    c.json({
+      url: c.req.url,
+      method: c.req.method,
+      cookie: c.req.header('cookie') ?? null,
+      origin: c.req.header('origin') ?? null,
+      userAgent: c.req.header('user-agent') ?? null,
+      remoteAddress: (c.env as NodeBindings)?.incoming?.socket.remoteAddress ?? null,
+    }),
+  );
 
 /** Stands in for Remix: renders the nonce it was given and what the API answered through the context. */
 async function fakeRemix(_request: Request, context: AppLoadContext): Promise<Response> {
@@ -109,5 +119,102 @@ describe('createPortalServer', () => {
     expect(entries).toEqual([
       expect.objectContaining({ method: 'GET', path: '/fokusomraader', status: 200 }),
     ]);
+  });
+
+  it('forwards cookie, Origin, User-Agent and the Node bindings to in-process API calls', async () => {
+    let echoed: unknown;
+    const handleRequest = async (_request: Request, context: AppLoadContext) => {
+      // The echo route is not in the API's type; call it through the client's fetch.
+      const client = context.api as unknown as { api: { echo: { $post: () => Promise<Response> } } };
+      echoed = await (await client.api.echo.$post()).json();
+      return new Response('ok');
+    };
+    const app = portal({ handleRequest });
+    const env = { incoming: { socket: { remoteAddress: '203.0.113.7' } } };
+    await app.request(
+      'http://portal.test/min-side',
+      {
+        method: 'POST',
+        headers: {
+          Cookie: 'brobygger_session=abc',
+          Origin: 'http://portal.test',
+          'User-Agent': 'TestBrowser/1.0',
+        },
+      },
+      env,
+    );
+    expect(echoed).toEqual({
+      url: 'http://portal.test/api/echo',
+      method: 'POST',
+      cookie: 'brobygger_session=abc',
+      origin: 'http://portal.test',
+      userAgent: 'TestBrowser/1.0',
+      remoteAddress: '203.0.113.7',
+    });
+  });
+
+  it('asks the API for the current user once per request, and again after a change', async () => {
+    let calls = 0;
+    const api = new Hono()
+      .get('/api/me', (c) => {
+        calls++;
+        return c.json({ user: { id: 'u1', displayName: 'Frida' } });
+      })
+      .post('/api/auth/logout', (c) => c.body(null, 204));
+    const handleRequest = async (_request: Request, context: AppLoadContext) => {
+      await Promise.all([context.currentUser(), context.currentUser()]);
+      await context.api.api.auth.logout.$post();
+      const user = await context.currentUser();
+      return new Response(user?.displayName ?? 'anonymous');
+    };
+    const response = await portal({ api, handleRequest }).request('/');
+    expect(await response.text()).toBe('Frida');
+    expect(calls).toBe(2);
+  });
+
+  it('treats a 401 from GET /api/me as an anonymous visitor', async () => {
+    const api = new Hono().get('/api/me', (c) =>
+      c.json({ error: { code: 'unauthorized', message: '' } }, 401),
+    );
+    const handleRequest = async (_request: Request, context: AppLoadContext) =>
+      new Response(String(await context.currentUser()));
+    expect(await (await portal({ api, handleRequest }).request('/')).text()).toBe('null');
+  });
+
+  it('refuses page POSTs without our own Origin, before Remix sees them', async () => {
+    let reached = 0;
+    const handleRequest = async () => {
+      reached++;
+      return new Response('ok');
+    };
+    const app = portal({ handleRequest, publicUrl: 'https://brobygger.example' });
+    const post = (origin?: string) =>
+      app.request('http://portal.test/log-ind', {
+        method: 'POST',
+        headers: origin ? { Origin: origin } : {},
+      });
+    expect((await post()).status).toBe(403);
+    expect((await post('https://evil.example')).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+    expect(reached).toBe(0);
+    expect((await post('http://portal.test')).status).toBe(200);
+    expect((await post('https://brobygger.example')).status).toBe(200);
+    expect((await app.request('http://portal.test/log-ind')).status).toBe(200);
+    expect(reached).toBe(3);
+  });
+});
+
+describe('isSameOriginRequest', () => {
+  const request = (method: string, origin?: string) =>
+    new Request('http://localhost:3000/min-side', { method, headers: origin ? { Origin: origin } : {} });
+
+  it('lets reads through and checks everything else', () => {
+    expect(isSameOriginRequest(request('GET'))).toBe(true);
+    expect(isSameOriginRequest(request('HEAD'))).toBe(true);
+    expect(isSameOriginRequest(request('POST'))).toBe(false);
+    expect(isSameOriginRequest(request('DELETE', 'http://localhost:3000'))).toBe(true);
+    expect(isSameOriginRequest(request('POST', 'http://localhost:3001'))).toBe(false);
+    expect(isSameOriginRequest(request('POST', 'https://localhost:3000'))).toBe(false);
+    expect(isSameOriginRequest(request('POST', 'https://x.dk'), 'https://x.dk/sti')).toBe(true);
   });
 });

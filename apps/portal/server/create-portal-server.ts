@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { createApiClient, type InProcessApi } from './api-client';
+import { fetchCurrentUser } from './current-user';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -15,12 +16,30 @@ export interface PortalApi extends InProcessApi {
   fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
 }
 
+const safeMethods = new Set(['GET', 'HEAD']);
+
+/**
+ * Whether a page request may change something: reads always may; anything else (a Remix action)
+ * must come from the portal's own origin or PUBLIC_URL. The API checks this too, but only for
+ * the calls it receives; the portal refuses before any action runs.
+ */
+export function isSameOriginRequest(request: Request, publicUrl?: string): boolean {
+  if (safeMethods.has(request.method)) return true;
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const allowed = new Set([new URL(request.url).origin]);
+  if (publicUrl) allowed.add(new URL(publicUrl).origin);
+  return allowed.has(origin);
+}
+
 export interface PortalServerOptions {
   api: PortalApi;
   /** Remix's request handler (`createRequestHandler(build, mode)`). */
   handleRequest: (request: Request, loadContext: AppLoadContext) => Promise<Response>;
   /** Remix's built browser assets (`build/client`); omitted in development, where Vite serves them. */
   clientDir?: string;
+  /** Where users reach the portal (PUBLIC_URL); a trusted Origin besides the request's own. */
+  publicUrl?: string | undefined;
   /** NODE_ENV=production: adds HSTS. */
   production: boolean;
   /** Running under Vite's dev server, whose hot reloading needs a looser CSP. */
@@ -42,7 +61,7 @@ function isApiPath(path: string): boolean {
  * It does not listen; `server/main.ts` serves it, and tests call `app.request()`.
  */
 export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv> {
-  const { api, handleRequest, clientDir, production, dev = false, logger } = options;
+  const { api, handleRequest, clientDir, publicUrl, production, dev = false, logger } = options;
   const app = new Hono<PortalEnv>();
 
   // Pages and static files get the portal's security headers; the API sets its own.
@@ -84,12 +103,28 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
 
   app.all('*', async (c) => {
     const request = c.req.raw;
+    if (!isSameOriginRequest(request, publicUrl)) {
+      return c.text('Forbidden: the form was not sent from this site.', 403);
+    }
+    let currentUser: ReturnType<AppLoadContext['currentUser']> | undefined;
+    const client = createApiClient(api, {
+      origin: new URL(request.url).origin,
+      headers: request.headers,
+      env: c.env,
+      onMutation: () => {
+        currentUser = undefined;
+      },
+    });
     const loadContext: AppLoadContext = {
-      api: createApiClient(api, { cookie: request.headers.get('cookie') }),
+      api: client,
       cspNonce: c.get('cspNonce'),
+      currentUser: () => {
+        currentUser ??= fetchCurrentUser(client);
+        return currentUser;
+      },
     };
     const response = await handleRequest(request, loadContext);
-    // The language (and later the session) comes from cookies, so caches must key on them.
+    // The language and the session come from cookies, so caches must key on them.
     response.headers.append('Vary', 'Cookie');
     return response;
   });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bootApi } from '@brobygger/api';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createPortalServer } from './create-portal-server';
 
@@ -15,7 +16,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
 }
 
-const { app: api, close: closeApi, logger } = await bootApi({ env: process.env });
+const {
+  app: api,
+  env,
+  close: closeApi,
+  logger,
+} = await bootApi({
+  env: process.env,
+  // The socket's address; the portal's in-process API calls pass the Node bindings on, so it
+  // is the visitor's address there too.
+  clientIp: (c) => getConnInfo(c).remote.address ?? null,
+});
 
 // In development Vite builds the app on demand and serves the browser assets with hot reloading.
 const vite = dev
@@ -44,6 +55,7 @@ const handleRequest = vite
 const portal = createPortalServer({
   api,
   handleRequest,
+  publicUrl: env.PUBLIC_URL,
   ...(vite ? {} : { clientDir: join(portalDir, 'build', 'client') }),
   production,
   dev,

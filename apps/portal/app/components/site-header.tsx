@@ -1,6 +1,8 @@
-import { Link, useLocation } from '@remix-run/react';
+import { Icon } from '@brobygger/ui';
+import { Form, Link, useLocation } from '@remix-run/react';
 import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
+import { useSignedInUser } from '../lib/use-current-user';
 import { LanguageSwitcher } from './language-switcher';
 
 interface MenuItem {
@@ -61,8 +63,75 @@ export function SiteHeader() {
               })}
             </ul>
           </nav>
+          <AccountMenu />
         </div>
       </div>
     </header>
+  );
+}
+
+/** Log ind / Opret bruger, or the signed-in user's name and a Log ud button (a form: it works without JavaScript). */
+function AccountMenu() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const { pathname } = useLocation();
+  return (
+    <nav className="account-menu" aria-label={t('account.menuLabel')}>
+      <ul className="account-menu__list nobullet-list">
+        {user ? (
+          <>
+            {user.admin ? (
+              <li className="account-menu__item">
+                <Link
+                  className="account-menu__link"
+                  to="/admin/brugere"
+                  aria-current={pathname.startsWith('/admin/') ? 'true' : undefined}
+                >
+                  {t('nav.admin')}
+                </Link>
+              </li>
+            ) : null}
+            <li className="account-menu__item">
+              <Link
+                className="account-menu__link"
+                to="/min-side"
+                aria-current={pathname === '/min-side' ? 'page' : undefined}
+              >
+                <Icon name="person" />
+                {user.displayName}
+              </Link>
+            </li>
+            <li className="account-menu__item">
+              <Form method="post" action="/log-ud" className="account-menu__logout">
+                <button type="submit" className="button button-tertiary">
+                  {t('account.logOut')}
+                </button>
+              </Form>
+            </li>
+          </>
+        ) : (
+          <>
+            <li className="account-menu__item">
+              <Link
+                className="account-menu__link"
+                to="/log-ind"
+                aria-current={pathname === '/log-ind' ? 'page' : undefined}
+              >
+                {t('account.logIn')}
+              </Link>
+            </li>
+            <li className="account-menu__item">
+              <Link
+                className="account-menu__link"
+                to="/opret-bruger"
+                aria-current={pathname === '/opret-bruger' ? 'page' : undefined}
+              >
+                {t('account.register')}
+              </Link>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
   );
 }

@@ -17,3 +17,12 @@ export function formatDate(isoDate: string, lng: Language): string {
     new Date(`${isoDate}T12:00:00Z`),
   );
 }
+
+/** A moment (ISO 8601) as Copenhagen's clock shows it, e.g. "26. nov. 2026 20.15". */
+export function formatDateTime(iso: string, lng: Language): string {
+  return new Intl.DateTimeFormat(locales[lng], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Copenhagen',
+  }).format(new Date(iso));
+}

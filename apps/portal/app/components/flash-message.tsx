@@ -1,0 +1,38 @@
+import { Alert } from '@brobygger/ui';
+import { useSearchParams } from '@remix-run/react';
+import type { MessageKey } from '../i18n';
+import { useTranslation } from '../i18n/use-translation';
+
+// `?besked=<key>` after a redirect says what just happened. Only these keys: the URL cannot be
+// used to put words on the page.
+const messages = {
+  'logget-ud': 'flash.loggedOut',
+  'konto-slettet': 'flash.accountDeleted',
+  'adgangskode-aendret': 'flash.passwordChanged',
+  'adgangskode-nulstillet': 'flash.passwordReset',
+  'session-afsluttet': 'flash.sessionEnded',
+  'bekraeftelse-sendt': 'flash.verificationSent',
+  'totp-slaaet-fra': 'flash.totpDisabled',
+  'rolle-tildelt': 'flash.roleGranted',
+  'rolle-fjernet': 'flash.roleRevoked',
+  'bruger-deaktiveret': 'flash.userDisabled',
+  'bruger-aktiveret': 'flash.userEnabled',
+} as const satisfies Record<string, MessageKey>;
+
+export type FlashKey = keyof typeof messages;
+
+export function flashUrl(path: string, key: FlashKey): string {
+  return `${path}${path.includes('?') ? '&' : '?'}besked=${key}`;
+}
+
+export function FlashMessage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const key = searchParams.get('besked');
+  if (!key || !Object.hasOwn(messages, key)) return null;
+  return (
+    <Alert variant="success" role="status" className="flash-message">
+      <p>{t(messages[key as FlashKey])}</p>
+    </Alert>
+  );
+}

@@ -1,0 +1,22 @@
+import type { AppLoadContext } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import type { CurrentUser } from '../load-context';
+import { loginUrl } from './redirect-to';
+
+export function isAdmin(user: Pick<CurrentUser, 'roles'> | null | undefined): boolean {
+  return user?.roles.some((grant) => grant.role === 'admin') ?? false;
+}
+
+/** The signed-in user; anonymous visitors are sent to /log-ind and brought back afterwards. */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  const user = await context.currentUser();
+  if (!user) throw redirect(loginUrl(request));
+  return user;
+}
+
+/** An admin; other signed-in users get the 403 page. */
+export async function requireAdmin(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  const user = await requireUser(request, context);
+  if (!isAdmin(user)) throw data({ reason: 'role' }, { status: 403 });
+  return user;
+}
