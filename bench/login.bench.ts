@@ -10,7 +10,8 @@
 import { availableParallelism, cpus } from 'node:os';
 import { createApi } from '@brobygger/api';
 import { hashPassword, seedDemoAccounts, verifyPassword } from '@brobygger/auth';
-import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import { seedPolicy } from '@brobygger/db';
+import { openTestDatabase } from '@brobygger/db/testing';
 import pino from 'pino';
 
 const sequentialLogins = Number(process.env.BENCH_LOGINS ?? 40);
@@ -21,10 +22,8 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const database = process.env.DATABASE_URL
-  ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema: `bench_${Date.now()}` })
-  : await openDatabase({ dataDir: 'memory://' });
-await migrateToLatest(database.db, database.schema);
+// A fresh database (in memory, or a throw-away schema on PostgreSQL, dropped at the end).
+const database = await openTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'pglite');
 await seedPolicy(database.db);
 await seedDemoAccounts(database.db);
 const app = createApi({
