@@ -19,7 +19,6 @@ export const emailSchema = z
     z
       .string()
       .min(1, 'Skriv en e-mailadresse')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
       .refine(
         (value) => !/[^\x20-\x7e]/.test(value),
         'E-mailadressen må kun indeholde almindelige tegn (a–z, 0–9)',

@@ -5,16 +5,20 @@ export interface RoleView {
   id: number;
   role: string;
   focusArea?: string | null | undefined;
+  focusAreaName?: string | null | undefined;
   associationId?: number | null | undefined;
   associationName: string | null;
 }
 
-/** "Tovholder (kvinder)" and the like. */
+/** "Tovholder (Kvinder)" and the like. */
 export function useRoleText() {
   const { t } = useTranslation();
   return (grant: RoleView) => {
     const scope =
-      grant.focusArea ?? grant.associationName ?? (grant.associationId ? `#${grant.associationId}` : null);
+      grant.focusAreaName ??
+      grant.focusArea ??
+      grant.associationName ??
+      (grant.associationId ? `#${grant.associationId}` : null);
     return scope ? `${t(roleLabel(grant.role))} (${scope})` : t(roleLabel(grant.role));
   };
 }

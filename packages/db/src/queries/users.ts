@@ -4,6 +4,7 @@ import type { Database } from '../schema.ts';
 
 export interface UserRoleView extends RoleGrant {
   id: number;
+  focusAreaName: string | null;
   associationName: string | null;
 }
 
@@ -35,6 +36,7 @@ export async function getUserRoles(db: Kysely<Database>, userId: string): Promis
       'ur.id',
       'ur.role',
       'fa.slug as focusArea',
+      'fa.name as focusAreaName',
       'ur.association_id as associationId',
       'a.name as associationName',
     ])

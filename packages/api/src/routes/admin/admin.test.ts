@@ -51,7 +51,11 @@ describe.each(testDatabaseKinds())('administration and your own data on %s', (ki
       json: { role: 'lead_owner', focusArea: 'unge-maend' },
     });
     expect(granted.status).toBe(201);
-    expect(granted.json.role).toMatchObject({ role: 'lead_owner', focusArea: 'unge-maend' });
+    expect(granted.json.role).toMatchObject({
+      role: 'lead_owner',
+      focusArea: 'unge-maend',
+      focusAreaName: 'Unge mænd',
+    });
     const twice = await call(api.app, 'POST', path, {
       token: adminToken,
       json: { role: 'lead_owner', focusArea: 'unge-maend' },

@@ -16,6 +16,7 @@ export const roleViewSchema = z.object({
   id: z.number().int(),
   role: z.string(),
   focusArea: z.string().nullable().optional(),
+  focusAreaName: z.string().nullable(),
   associationId: z.number().int().nullable().optional(),
   associationName: z.string().nullable(),
 });
