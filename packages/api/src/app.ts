@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireSameOrigin } from './auth/csrf.ts';
 import { loadSession } from './auth/session.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, useCaseErrorResponse } from './errors.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
@@ -14,6 +14,7 @@ import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+import { UseCaseError } from './services/errors.ts';
 
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
 export function createApi(deps: ApiDependencies) {
@@ -58,6 +59,8 @@ export function createApi(deps: ApiDependencies) {
   );
 
   app.onError((error, c) => {
+    // A use case's expected failure (not found, conflict, wrong field, too many attempts).
+    if (error instanceof UseCaseError) return useCaseErrorResponse(c, error);
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';

@@ -1,6 +1,7 @@
 import { type ApiError, type ErrorCode, errorCodes } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { UseCaseError } from './services/errors.ts';
 
 export function errorBody(code: ErrorCode, message: string, fields?: Record<string, string[]>): ApiError {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
@@ -29,4 +30,10 @@ export function fieldError(c: Context, field: string, message: string) {
 
 export function unauthorized(c: Context) {
   return c.json(errorBody('unauthorized', 'Du skal være logget ind.'), 401);
+}
+
+/** The answer for a use case's expected failure (thrown as UseCaseError; see app.ts onError). */
+export function useCaseErrorResponse(c: Context, error: UseCaseError) {
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
+  return c.json(errorBody(error.code, error.message, error.fields), error.status);
 }

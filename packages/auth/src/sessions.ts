@@ -102,3 +102,17 @@ export async function listUserSessions(db: Kysely<Database>, userId: string, now
     .execute();
   return rows.filter((row) => !isSessionExpired(row, now));
 }
+
+/** Ends one session if it belongs to the user; answers whether it did. */
+export async function invalidateOwnSession(
+  db: Kysely<Database>,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -103,12 +103,20 @@ export const changePasswordSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 export const enableTotpSchema = z.strictObject({ code: totpCodeSchema });
-export const disableTotpSchema = z.strictObject({
-  password: z
-    .string()
-    .min(1)
-    .max(passwordMaxLength * 4),
-});
+/** Turning two-factor off needs the password and a current code from the app (or a recovery code). */
+export const disableTotpSchema = z
+  .strictObject({
+    password: z
+      .string({ error: 'Skriv din adgangskode' })
+      .min(1, 'Skriv din adgangskode')
+      .max(passwordMaxLength * 4),
+    code: totpCodeSchema.optional(),
+    recoveryCode: recoveryCodeSchema.optional(),
+  })
+  .refine((input) => input.code !== undefined || input.recoveryCode !== undefined, {
+    message: 'Skriv koden fra din godkendelsesapp eller en gendannelseskode',
+    path: ['code'],
+  });
 export const deleteAccountSchema = z.strictObject({
   password: z
     .string({ error: 'Skriv din adgangskode' })

@@ -126,7 +126,8 @@ export const da = {
   'totp.enabledNow': 'Totrinsbekræftelse er slået til',
   'totp.recoveryCodesIntro':
     'Gem disse gendannelseskoder et sikkert sted. Hver kode kan bruges én gang, hvis du mister din telefon. De bliver ikke vist igen.',
-  'totp.disableHint': 'Skriv din adgangskode for at slå totrinsbekræftelse fra.',
+  'totp.disableHint':
+    'Skriv din adgangskode og koden fra din godkendelsesapp for at slå totrinsbekræftelse fra.',
   'totp.disable': 'Slå totrinsbekræftelse fra',
 
   'roles.volunteer': 'Frivillig',

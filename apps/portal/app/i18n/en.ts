@@ -126,7 +126,8 @@ export const en: Catalogue = {
   'totp.enabledNow': 'Two-factor authentication is on',
   'totp.recoveryCodesIntro':
     'Keep these recovery codes somewhere safe. Each code can be used once if you lose your phone. They will not be shown again.',
-  'totp.disableHint': 'Type your password to turn off two-factor authentication.',
+  'totp.disableHint':
+    'Type your password and the code from your authenticator app to turn off two-factor authentication.',
   'totp.disable': 'Turn off two-factor authentication',
 
   'roles.volunteer': 'Volunteer',

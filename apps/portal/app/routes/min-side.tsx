@@ -119,11 +119,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return failed(response, ['code'], secret && uri ? { totpSetup: { secret, uri } } : {});
     }
     case 'totp-disable': {
+      // A current code from the app, or (no phone at hand) a recovery code.
+      const code = formText(form, 'code').trim();
+      const recoveryCode = formText(form, 'recoveryCode').trim();
       const response = await api.api.auth.totp.disable.$post({
-        json: { password: formText(form, 'password') },
+        json: {
+          password: formText(form, 'password'),
+          ...(code ? { code } : {}),
+          ...(recoveryCode && !code ? { recoveryCode } : {}),
+        },
       });
       if (response.ok) return redirect(flashUrl('/min-side', 'totp-slaaet-fra'));
-      return failed(response, ['password']);
+      return failed(response, ['password', 'code', 'recoveryCode']);
     }
     default:
       return data<MyPageActionData>({ intent, errors: formError(t('form.unexpected')) }, { status: 400 });
@@ -307,6 +314,34 @@ export default function MyPage() {
                 required
                 {...disableField('password')}
               />
+              <TextField
+                id="totp-disable-code"
+                name="code"
+                label={t('login.totpCode')}
+                hint={t('login.totpCodeHint')}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                width="s"
+                maxLength={6}
+                {...disableField('code')}
+              />
+              <details className="details">
+                <summary className="details-summary">
+                  <span className="details-summary-text">{t('login.useRecoveryCode')}</span>
+                </summary>
+                <div className="details-text">
+                  <TextField
+                    id="totp-disable-recoveryCode"
+                    name="recoveryCode"
+                    label={t('login.recoveryCode')}
+                    hint={t('login.recoveryCodeHint')}
+                    autoComplete="off"
+                    spellCheck={false}
+                    width="m"
+                    {...disableField('recoveryCode')}
+                  />
+                </div>
+              </details>
               <div className="form-actions">
                 <button type="submit" className="button button-secondary">
                   {t('totp.disable')}

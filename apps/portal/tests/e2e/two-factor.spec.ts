@@ -41,7 +41,13 @@ test('a user turns on two-factor, logs in with a code and with a recovery code, 
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page).toHaveURL('/min-side');
 
+  // Turning it off needs the password and a second factor too: first without, then with one.
   await section.getByLabel('Adgangskode').fill(password);
+  await section.getByRole('button', { name: 'Slå totrinsbekræftelse fra' }).click();
+  await expect(section.getByLabel('Kode fra godkendelsesappen')).toHaveAttribute('aria-invalid', 'true');
+  await section.getByLabel('Adgangskode').fill(password);
+  await section.getByText('Har du ikke din telefon? Brug en gendannelseskode').click();
+  await section.getByLabel('Gendannelseskode').fill(recoveryCodes[1] ?? '');
   await section.getByRole('button', { name: 'Slå totrinsbekræftelse fra' }).click();
   await expect(page.getByRole('status')).toContainText('Totrinsbekræftelse er slået fra.');
 });

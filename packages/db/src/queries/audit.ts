@@ -60,3 +60,16 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter) {
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
+
+/**
+ * Keeps the events by or about a user but drops what leads to the person (IP and browser), except
+ * on the `account.deleted` event itself. The actor id goes when the user row does (set null).
+ */
+export async function anonymiseAuditTrail(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set({ ip: null, user_agent: null })
+    .where((eb) => eb.or([eb('actor_id', '=', userId), eb('target_id', '=', userId)]))
+    .where('action', '!=', 'account.deleted')
+    .execute();
+}

@@ -62,3 +62,8 @@ export async function markEmailFailed(db: Kysely<Database>, id: number, error: s
     .where('id', '=', id)
     .execute();
 }
+
+/** Forgets mail to an address (its account is being deleted). */
+export async function deleteEmailsTo(db: Kysely<Database>, address: string): Promise<void> {
+  await db.deleteFrom('email_outbox').where('to_address', '=', address).execute();
+}

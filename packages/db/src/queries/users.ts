@@ -1,5 +1,5 @@
 import type { Role, RoleGrant } from '@brobygger/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export interface UserRoleView extends RoleGrant {
@@ -65,7 +65,7 @@ export async function createUser(
   db: Kysely<Database>,
   input: { email: string; passwordHash: string; displayName: string; emailVerified?: boolean },
 ): Promise<{ id: string } | undefined> {
-  return db.transaction().execute(async (trx) => {
+  const insert = async (trx: Kysely<Database>) => {
     const user = await trx
       .insertInto('users')
       .values({
@@ -81,7 +81,9 @@ export async function createUser(
     // Everyone who registers is a volunteer.
     await trx.insertInto('user_roles').values({ user_id: user.id, role: 'volunteer' }).execute();
     return user;
-  });
+  };
+  // Inside a use case's transaction already, or a transaction of its own.
+  return db.isTransaction ? insert(db) : db.transaction().execute(insert);
 }
 
 export class UnknownScopeError extends Error {
@@ -175,4 +177,120 @@ export async function listUsers(db: Kysely<Database>, filter: UserListFilter) {
     .execute();
   const views = await Promise.all(users.map((user) => getUserView(db, user.id)));
   return { total, users: views.filter((view): view is UserView => view !== undefined) };
+}
+
+export async function setTotpLastStep(db: Kysely<Database>, userId: string, step: number): Promise<void> {
+  await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId).execute();
+}
+
+export async function markEmailVerified(
+  db: Kysely<Database>,
+  userId: string,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ email_verified_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A new password; `verifyEmail` also marks the address proven (the reset link came by email). */
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+  { verifyEmail = false, now = new Date() } = {},
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+      ...(verifyEmail ? { email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) } : {}),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Stores a fresh TOTP key that is not yet switched on. */
+export async function storePendingTotpKey(
+  db: Kysely<Database>,
+  userId: string,
+  key: Uint8Array,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_key: key, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function switchTotpOn(db: Kysely<Database>, userId: string, step: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_enabled_at: new Date(), totp_last_step: step })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Turns two-factor off: the key and every recovery code go. */
+export async function switchTotpOff(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_enabled_at: null, totp_key: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
+export async function setUserDisabled(
+  db: Kysely<Database>,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Deletes the user row; roles, sessions, tokens and recovery codes go with it (on delete cascade). */
+export async function deleteUserRow(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', userId).execute();
+}
+
+/**
+ * Serialises changes that could leave the site without an administrator (removing the admin
+ * role, disabling or deleting an admin) until the calling transaction ends. Call it inside a
+ * transaction, before `countActiveAdmins`.
+ */
+export async function lockAdministrators(trx: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${adminLockKey})`.execute(trx);
+}
+const adminLockKey = 7_310_001;
+
+/** Active (not disabled) users with the admin role, optionally leaving one user out. */
+export async function countActiveAdmins(db: Kysely<Database>, { except }: { except?: string } = {}) {
+  let query = db
+    .selectFrom('user_roles as ur')
+    .innerJoin('users as u', 'u.id', 'ur.user_id')
+    .where('ur.role', '=', 'admin')
+    .where('u.disabled_at', 'is', null);
+  if (except) query = query.where('u.id', '!=', except);
+  const row = await query
+    .select((eb) => eb.fn.count<string>('u.id').distinct().as('admins'))
+    .executeTakeFirstOrThrow();
+  return Number(row.admins);
+}
+
+export async function findRoleGrant(db: Kysely<Database>, userId: string, grantId: number) {
+  return db
+    .selectFrom('user_roles')
+    .select(['id', 'role'])
+    .where('id', '=', grantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }

@@ -142,7 +142,7 @@ export const disableTotpRoute = createRoute({
   method: 'post',
   path: '/auth/totp/disable',
   tags,
-  summary: 'Turn two-factor authentication off (needs the password)',
+  summary: 'Turn two-factor authentication off (needs the password and a current code or a recovery code)',
   request: jsonBody(disableTotpSchema),
   responses: { 200: jsonContent(messageSchema, 'Disabled'), ...errors(401, 403, 409, 415, 422) },
 });

@@ -1,0 +1,55 @@
+import type { Database } from '@brobygger/db';
+import type { Kysely } from 'kysely';
+import type { ApiDependencies } from '../context.ts';
+
+/** Where a request came from, as the audit log and the throttles see it. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * What every use case receives: the dependencies (database, configuration, logger), who is
+ * acting (null: anonymous, or the operator's CLI) and from where. Route handlers build it from
+ * the Hono context (`useCaseContext(c)`); the CLI builds it with `operatorContext()`.
+ */
+export interface UseCaseContext {
+  deps: ApiDependencies;
+  actorId: string | null;
+  /** The session making the request, if any (kept alive when other sessions are ended). */
+  sessionId: string | null;
+  meta: RequestMeta;
+}
+
+/** A use case's context inside its transaction: `deps.db` is the transaction. */
+export type TransactionContext = UseCaseContext & { readonly inTransaction: true };
+
+/**
+ * Runs `work` in one database transaction, with a context whose `deps.db` is the transaction, so
+ * every query, audit entry and queued email of the use case commits or rolls back together.
+ * The mail sender is woken only after the commit (before it, it would find nothing to send).
+ */
+export async function transaction<T>(
+  ctx: UseCaseContext,
+  work: (tx: TransactionContext, db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  let mailQueued = false;
+  const result = await ctx.deps.db.transaction().execute((trx) =>
+    work(
+      {
+        ...ctx,
+        inTransaction: true,
+        deps: {
+          ...ctx.deps,
+          db: trx,
+          onMailQueued: () => {
+            mailQueued = true;
+          },
+        },
+      },
+      trx,
+    ),
+  );
+  if (mailQueued) ctx.deps.onMailQueued?.();
+  return result;
+}

@@ -1,0 +1,14 @@
+import type { Context } from 'hono';
+import { requestMeta } from './auth/guard.ts';
+import type { AppEnv } from './context.ts';
+import type { UseCaseContext } from './services/context.ts';
+
+/** The use-case context of a request: its dependencies, who is signed in, and from where. */
+export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
+  return {
+    deps: c.var.deps,
+    actorId: c.var.user?.id ?? null,
+    sessionId: c.var.session?.id ?? null,
+    meta: requestMeta(c),
+  };
+}
