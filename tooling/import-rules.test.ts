@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkImports,
   checkManifests,
+  dataAccessOf,
   formatViolations,
   importsOf,
   type RuleId,
@@ -59,6 +60,22 @@ describe('import rules of the repository (ARCHITECTURE.md)', () => {
   it('keeps packages/domain free of I/O', () => {
     expectNone(only('domain-io'), 'domain is pure');
   });
+
+  it('keeps SQL out of route handlers: they call use cases (packages/api/src/services/)', () => {
+    expectNone(only('sql-in-route'), 'no SQL in route handlers');
+    // The rule looks at real handler files.
+    expect(sources.filter((file) => file.path.startsWith('packages/api/src/routes/')).length).toBeGreaterThan(
+      5,
+    );
+  });
+
+  it('lets apps reach data only through the API (the CLI included), in code and in package.json', () => {
+    expectNone(only('app-data-access'), 'apps reach data only through the API');
+    expectNone(
+      checkManifests(packages).filter((v) => v.rule === 'app-data-access'),
+      'apps reach data only through the API (manifests)',
+    );
+  });
 });
 
 describe('the checker itself (synthetic input)', () => {
@@ -72,8 +89,14 @@ describe('the checker itself (synthetic input)', () => {
     pkg('@brobygger/domain', 'packages/domain', 'package', ['zod', 'vitest']),
     pkg('@brobygger/db', 'packages/db', 'package', ['@brobygger/domain', 'kysely', '@types/pg']),
     pkg('@brobygger/ui', 'packages/ui', 'package', ['react', '@brobygger/db']),
-    pkg('@brobygger/portal', 'apps/portal', 'app', ['@brobygger/db', '@brobygger/api-server']),
-    pkg('@brobygger/api-server', 'apps/api', 'app', ['@brobygger/db']),
+    pkg('@brobygger/api', 'packages/api', 'package', [
+      '@brobygger/domain',
+      '@brobygger/db',
+      'hono',
+      'kysely',
+    ]),
+    pkg('@brobygger/portal', 'apps/portal', 'app', ['@brobygger/api', '@brobygger/api-server']),
+    pkg('@brobygger/api-server', 'apps/api', 'app', ['@brobygger/api']),
   ];
   const file = (filePath: string, ...specifiers: string[]): SourceFile => ({
     path: filePath,
@@ -93,7 +116,11 @@ describe('the checker itself (synthetic input)', () => {
         '../index.ts',
         '@brobygger/db/testing',
       ),
-      file('apps/portal/app/root.tsx', '~/i18n', 'virtual:remix/server-build', '@brobygger/db', 'node:fs'),
+      file('apps/portal/app/root.tsx', '~/i18n', 'virtual:remix/server-build', '@brobygger/api', 'node:fs'),
+      file('packages/api/src/routes/x/x.index.ts', 'hono', '../../services/x/index.ts', '../../errors.ts'),
+      // Tests of routes may set up data directly.
+      file('packages/api/src/routes/x/x.test.ts', '@brobygger/db', 'kysely'),
+      file('packages/api/src/services/x/x.ts', '@brobygger/db', 'kysely', '../../mail/send.ts'),
     ];
     // `pg` is covered by its declared `@types/pg`, the self-import by the package's own name.
     expect(rulesOf(clean)).toEqual([]);
@@ -147,6 +174,79 @@ describe('the checker itself (synthetic input)', () => {
       'domain-io fs/promises',
       'domain-io pg',
       'package-graph @brobygger/db',
+    ]);
+  });
+
+  it('fails an app that reaches for data itself (db package, driver), in code and in package.json', () => {
+    const appWithDb = workspace.map((p) =>
+      p.name === '@brobygger/api-server'
+        ? { ...p, declared: new Set(['@brobygger/api', '@brobygger/db', 'pg']) }
+        : p,
+    );
+    const found = checkImports(appWithDb, [
+      file('apps/api/src/cli.ts', '@brobygger/api', '@brobygger/db', 'pg', '@brobygger/db/testing'),
+    ]).map((v) => `${v.rule} ${v.specifier}`);
+    expect(found).toEqual([
+      'app-data-access @brobygger/db',
+      'app-data-access pg',
+      'app-data-access @brobygger/db/testing',
+    ]);
+    expect(
+      checkManifests(appWithDb)
+        .filter((v) => v.rule === 'app-data-access')
+        .map((v) => `${v.file} ${v.specifier}`),
+    ).toEqual(['apps/api/package.json @brobygger/db', 'apps/api/package.json pg']);
+  });
+
+  it('fails a route handler that imports the database, a query builder or the mail outbox', () => {
+    expect(
+      rulesOf([
+        file(
+          'packages/api/src/routes/x/x.index.ts',
+          '@brobygger/db',
+          'kysely',
+          '../../mail/send.ts',
+          '@brobygger/domain',
+          'hono/http-exception',
+        ),
+      ]),
+    ).toEqual(['sql-in-route @brobygger/db', 'sql-in-route kysely', 'sql-in-route ../../mail/send.ts']);
+  });
+
+  it('fails a route handler that queries through the database handle, without any import', () => {
+    const source = [
+      'export const r = router.get(async (c) => {',
+      '  const rows = await c.var.deps.db.selectFrom("users").selectAll().execute();',
+      '  const { db } = c.var.deps;',
+      "  await db['insertInto']('x').values({}).execute();",
+      '  await sql`delete from users`.execute(x);',
+      '  await trx.transaction().execute(async () => {});',
+      '  // c.var.deps.db.selectFrom in a comment, and "db.deleteFrom" in a string, do not count',
+      '  return c.json(rows);',
+      '});',
+    ].join('\n');
+    expect(dataAccessOf(source).map((use) => `${use.line} ${use.specifier}`)).toEqual([
+      '2 .selectFrom',
+      '2 .db',
+      '3 { db }',
+      "4 ['insertInto']",
+      '5 sql`…`',
+      '6 .transaction',
+    ]);
+    const route = {
+      path: 'packages/api/src/routes/x/x.index.ts',
+      imports: [],
+      dataAccess: dataAccessOf(source),
+    };
+    const service = { ...route, path: 'packages/api/src/services/x/x.ts' };
+    const found = checkImports(workspace, [route, service]);
+    expect(found.map((v) => `${v.rule} ${v.file}:${v.line}`)).toEqual([
+      'sql-in-route packages/api/src/routes/x/x.index.ts:2',
+      'sql-in-route packages/api/src/routes/x/x.index.ts:2',
+      'sql-in-route packages/api/src/routes/x/x.index.ts:3',
+      'sql-in-route packages/api/src/routes/x/x.index.ts:4',
+      'sql-in-route packages/api/src/routes/x/x.index.ts:5',
+      'sql-in-route packages/api/src/routes/x/x.index.ts:6',
     ]);
   });
 

@@ -19,6 +19,54 @@ export const PACKAGE_GRAPH: Readonly<Record<string, readonly string[]>> = {
   '@brobygger/ui': [],
 };
 
+/**
+ * Apps reach data only through the API: of our packages they may import these, never db, auth or
+ * search (the operator CLI included: it calls the use cases `@brobygger/api` exports), and no
+ * database driver or query builder.
+ */
+export const APP_ALLOWED_PACKAGES: readonly string[] = [
+  '@brobygger/api',
+  '@brobygger/domain',
+  '@brobygger/ui',
+];
+const DATA_PACKAGES = [/^pg(-.*)?$/, /^kysely$/, /^@electric-sql\//];
+
+/**
+ * Route handlers (non-test files under packages/api/src/routes/) parse, call a use case and shape
+ * the answer. They may import only these packages, plus files of packages/api outside `mail/`
+ * (mail is queued by use cases); never `@brobygger/db`, `@brobygger/auth`, `kysely` or a driver.
+ */
+export const ROUTES_DIR = 'packages/api/src/routes/';
+export const ROUTE_ALLOWED_PACKAGES: readonly RegExp[] = [
+  /^@brobygger\/domain$/,
+  /^hono$/,
+  /^@hono\//,
+  /^zod$/,
+];
+const ROUTE_FORBIDDEN_DIRS = ['packages/api/src/mail/'];
+
+/**
+ * What a route handler may not touch even without importing anything: Kysely's query-builder
+ * entry points, the database handle (`deps.db`, `{ db }`) and the `sql` template tag.
+ */
+export const QUERY_BUILDER_NAMES: ReadonlySet<string> = new Set([
+  'db',
+  'selectFrom',
+  'selectNoFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+  'replaceInto',
+  'transaction',
+  'executeQuery',
+  'getExecutor',
+]);
+
+export function isRouteHandlerFile(file: string): boolean {
+  return file.startsWith(ROUTES_DIR) && !/\.test\.tsx?$/.test(file);
+}
+
 /** packages/domain is pure: besides its declared dependencies, no I/O. */
 export const DOMAIN_PACKAGE = '@brobygger/domain';
 
@@ -77,6 +125,8 @@ export interface SourceFile {
   /** Path relative to the repository root, with forward slashes. */
   path: string;
   imports: readonly SourceImport[];
+  /** Uses of the database handle or the query builder in the code (see `dataAccessOf`). */
+  dataAccess?: readonly SourceImport[];
 }
 
 export type RuleId =
@@ -85,7 +135,9 @@ export type RuleId =
   | 'imports-app'
   | 'package-graph'
   | 'domain-io'
-  | 'manifest-graph';
+  | 'manifest-graph'
+  | 'app-data-access'
+  | 'sql-in-route';
 
 export interface Violation {
   rule: RuleId;
@@ -140,11 +192,32 @@ export function checkImports(
     if (!owner) continue;
     const manifest = `${owner.dir}/package.json`;
 
+    const routeHandler = isRouteHandlerFile(file.path);
+    if (routeHandler) {
+      for (const { specifier, line } of file.dataAccess ?? []) {
+        violations.push({
+          rule: 'sql-in-route',
+          file: file.path,
+          line,
+          specifier,
+          message: `a route handler may not use the database (${specifier}); call a use case in packages/api/src/services/ and let it run the queries of packages/db`,
+        });
+      }
+    }
+
     for (const { specifier, line } of file.imports) {
       const at = { file: file.path, line, specifier };
 
       if (isRelative(specifier)) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), specifier));
+        const forbidden = ROUTE_FORBIDDEN_DIRS.find((dir) => target.startsWith(dir));
+        if (routeHandler && forbidden) {
+          violations.push({
+            ...at,
+            rule: 'sql-in-route',
+            message: `a route handler may not import ${forbidden} (mail is queued by use cases, in their transaction)`,
+          });
+        }
         if (!target.startsWith(`${owner.dir}/`) && target !== owner.dir) {
           violations.push({
             ...at,
@@ -177,6 +250,24 @@ export function checkImports(
       }
 
       const name = packageNameOf(specifier);
+      if (routeHandler && !ROUTE_ALLOWED_PACKAGES.some((pattern) => pattern.test(name))) {
+        violations.push({
+          ...at,
+          rule: 'sql-in-route',
+          message: `a route handler may not import "${name}"; it parses, calls a use case (packages/api/src/services/) and shapes the answer`,
+        });
+      }
+      if (
+        owner.kind === 'app' &&
+        ((byName.get(name)?.kind === 'package' && !APP_ALLOWED_PACKAGES.includes(name)) ||
+          DATA_PACKAGES.some((pattern) => pattern.test(name)))
+      ) {
+        violations.push({
+          ...at,
+          rule: 'app-data-access',
+          message: `apps reach data only through the API: "${name}" is not for apps (use @brobygger/api — createApi, bootApi, or the operator's use cases in openOperations)`,
+        });
+      }
       const typesName = name.startsWith('@')
         ? `@types/${name.slice(1).replace('/', '__')}`
         : `@types/${name}`;
@@ -257,6 +348,18 @@ export function checkManifests(
   for (const from of packages) {
     if (from.kind === 'other') continue;
     for (const dependency of [...from.declared].sort()) {
+      if (
+        from.kind === 'app' &&
+        ((byName.get(dependency)?.kind === 'package' && !APP_ALLOWED_PACKAGES.includes(dependency)) ||
+          DATA_PACKAGES.some((pattern) => pattern.test(dependency)))
+      ) {
+        violations.push({
+          rule: 'app-data-access',
+          file: `${from.dir}/package.json`,
+          specifier: dependency,
+          message: `apps reach data only through the API; ${from.name} may not depend on ${dependency}`,
+        });
+      }
       const to = byName.get(dependency);
       if (!to || to.name === from.name) continue;
       for (const { message } of edgeViolations(from, to, graph)) {
@@ -364,12 +467,50 @@ export function importsOf(source: string): SourceImport[] {
   }));
 }
 
-/** Every .ts/.tsx file of the apps and packages, with its imports. */
+/**
+ * Where code touches the database without importing anything: a property or binding named like
+ * the database handle or a Kysely entry point (`c.var.deps.db`, `const { db } = …`,
+ * `x.selectFrom(…)`, `x['insertInto']`) and the `sql` template tag. Read from the syntax tree, so
+ * comments and strings do not count.
+ */
+export function dataAccessOf(source: string): SourceImport[] {
+  const file = ts.createSourceFile('file.tsx', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: SourceImport[] = [];
+  const at = (node: ts.Node, what: string) =>
+    found.push({ specifier: what, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && QUERY_BUILDER_NAMES.has(node.name.text)) {
+      at(node.name, `.${node.name.text}`);
+    } else if (
+      ts.isElementAccessExpression(node) &&
+      ts.isStringLiteralLike(node.argumentExpression) &&
+      QUERY_BUILDER_NAMES.has(node.argumentExpression.text)
+    ) {
+      at(node.argumentExpression, `['${node.argumentExpression.text}']`);
+    } else if (ts.isBindingElement(node)) {
+      const key = node.propertyName ?? node.name;
+      if ((ts.isIdentifier(key) || ts.isStringLiteral(key)) && QUERY_BUILDER_NAMES.has(key.text)) {
+        at(key, `{ ${key.text} }`);
+      }
+    } else if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'sql') {
+      at(node.tag, 'sql`…`');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** Every .ts/.tsx file of the apps and packages, with its imports (and, for routes, data access). */
 export function readSources(root: string, packages: readonly WorkspacePackage[]): SourceFile[] {
   const files: string[] = [];
   for (const pkg of packages) if (pkg.kind !== 'other') walk(root, pkg.dir, files);
-  return files.sort().map((file) => ({
-    path: file,
-    imports: importsOf(readFileSync(path.join(root, file), 'utf8')),
-  }));
+  return files.sort().map((file) => {
+    const source = readFileSync(path.join(root, file), 'utf8');
+    return {
+      path: file,
+      imports: importsOf(source),
+      ...(isRouteHandlerFile(file) ? { dataAccess: dataAccessOf(source) } : {}),
+    };
+  });
 }

@@ -1,17 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseEnv, resolveDataDir } from '@brobygger/api';
-import { hashPassword, issueLinkToken, randomBase32 } from '@brobygger/auth';
-import {
-  createUser,
-  DataDirBusyError,
-  findUserByEmail,
-  grantRole,
-  migrateToLatest,
-  openDatabase,
-  recordAudit,
-  seedPolicy,
-  UnknownScopeError,
-} from '@brobygger/db';
+import { DataDirBusyError, type Operations, openOperations, parseEnv, UseCaseError } from '@brobygger/api';
 import { displayNameSchema, emailSchema, fieldErrors, roleGrantSchema } from '@brobygger/domain';
 
 /**
@@ -22,8 +10,8 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   'db:migrate': {
     summary: 'Run every pending database migration',
     run: async () => {
-      await withDatabase(async (db, schema) => {
-        const { applied } = await migrateToLatest(db, schema);
+      await withOperations(async (operations) => {
+        const applied = await operations.migrate();
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       });
     },
@@ -31,9 +19,8 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   'db:seed': {
     summary: 'Load the policy (focus areas, initiatives, …); safe to run again',
     run: async () => {
-      await withDatabase(async (db, schema) => {
-        await migrateToLatest(db, schema);
-        const outcome = await seedPolicy(db);
+      await withOperations(async (operations) => {
+        const outcome = await operations.seedPolicy();
         console.log(
           `Seeded ${outcome.focusAreas} focus areas, ${outcome.strategyTracks} strategy tracks and ${outcome.initiatives} initiatives.`,
         );
@@ -73,67 +60,42 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
         process.exitCode = 2;
         return;
       }
-      const env = parseEnv(process.env);
-      await withDatabase(async (db, schema) => {
-        await migrateToLatest(db, schema);
-        await seedPolicy(db);
-        let user = await findUserByEmail(db, email.data);
-        if (!user) {
-          // A random password nobody knows; the user chooses their own through the link below.
-          const passwordHash = await hashPassword(randomBase32(20));
-          await createUser(db, {
-            email: email.data,
-            passwordHash,
-            displayName: name.data,
-            emailVerified: true,
-          });
-          user = await findUserByEmail(db, email.data);
-          console.log(`Created ${email.data}.`);
-        }
-        if (!user) throw new Error('could not create the user');
+      await withOperations(async (operations) => {
         try {
-          const granted = await grantRole(db, user.id, grant.data, null);
+          const added = await operations.addUser({
+            email: email.data,
+            displayName: name.data,
+            grant: grant.data,
+          });
+          if (added.created) console.log(`Created ${email.data}.`);
           console.log(
-            granted === undefined
-              ? `${email.data} already has that role.`
-              : `Gave ${email.data} the role ${grant.data.role}.`,
+            added.granted
+              ? `Gave ${email.data} the role ${grant.data.role}.`
+              : `${email.data} already has that role.`,
           );
+          console.log(`Send this link to the user to choose a password (valid for 1 hour, once):`);
+          console.log(added.passwordLink);
         } catch (error) {
-          if (error instanceof UnknownScopeError) {
-            console.error(error.message);
+          if (error instanceof UseCaseError) {
+            for (const messages of Object.values(error.fields ?? { _: [error.message] }))
+              console.error(messages.join('; '));
             process.exitCode = 2;
             return;
           }
           throw error;
         }
-        await recordAudit(db, {
-          actorId: null,
-          action: 'role.granted',
-          targetType: 'user',
-          targetId: user.id,
-          details: { role: grant.data.role, via: 'cli' },
-        });
-        const token = await issueLinkToken(db, user.id, 'reset-password');
-        const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-        console.log(`Send this link to the user to choose a password (valid for 1 hour, once):`);
-        console.log(`${new URL('/nulstil-adgangskode', base).toString()}?token=${token}`);
       });
     },
   },
 };
 
-async function withDatabase(
-  work: (db: Awaited<ReturnType<typeof openDatabase>>['db'], schema: string) => Promise<void>,
-): Promise<void> {
-  const env = parseEnv(process.env);
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: resolveDataDir(env.DATA_DIR),
-  });
+/** Use cases over the database (apps reach data only through @brobygger/api). */
+async function withOperations(work: (operations: Operations) => Promise<void>): Promise<void> {
+  const operations = await openOperations(parseEnv(process.env));
   try {
-    await work(database.db, database.schema);
+    await work(operations);
   } finally {
-    await database.close();
+    await operations.close();
   }
 }
 

@@ -4,3 +4,6 @@ export { type BootedApi, type BootOptions, bootApi, resolveDataDir } from './boo
 export type { ApiConfig, ApiDependencies } from './context.ts';
 export { type Env, envSchema, parseEnv } from './env.ts';
 export { createLogger } from './logger.ts';
+export { settleAfterResponse } from './services/after-response.ts';
+export { UseCaseError } from './services/errors.ts';
+export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';

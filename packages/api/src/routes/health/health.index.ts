@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { createRouter } from '../../openapi.ts';
+import { checkHealth } from '../../services/health.ts';
+import { useCaseContext } from '../../use-case-context.ts';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -23,12 +24,6 @@ const healthRoute = createRoute({
 });
 
 export const healthRouter = createRouter().openapi(healthRoute, async (c) => {
-  const { db, databaseKind, searchKind } = c.var.deps;
-  try {
-    await sql`select 1`.execute(db);
-    return c.json({ status: 'ok' as const, database: databaseKind, search: searchKind }, 200);
-  } catch (error) {
-    c.var.logger.error({ err: error }, 'health check: database did not answer');
-    return c.json({ status: 'degraded' as const, database: databaseKind, search: searchKind }, 503);
-  }
+  const health = await checkHealth(useCaseContext(c));
+  return health.status === 'ok' ? c.json(health, 200) : c.json(health, 503);
 });

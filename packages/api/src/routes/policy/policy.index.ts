@@ -1,13 +1,12 @@
-import {
-  focusAreaExists,
-  getFocusAreaBySlug,
-  getPolicy,
-  listFocusAreas,
-  listInitiatives,
-  listStrategyTracks,
-} from '@brobygger/db';
-import { notFound } from '../../errors.ts';
 import { createRouter } from '../../openapi.ts';
+import {
+  readFocusArea,
+  readFocusAreas,
+  readInitiatives,
+  readPolicy,
+  readStrategyTracks,
+} from '../../services/policy/index.ts';
+import { useCaseContext } from '../../use-case-context.ts';
 import {
   getFocusAreaRoute,
   getPolicyRoute,
@@ -18,26 +17,17 @@ import {
 
 export const policyRouter = createRouter()
   .openapi(getPolicyRoute, async (c) => {
-    const policy = await getPolicy(c.var.deps.db);
-    if (!policy) return notFound(c, 'Politikken er ikke indlæst');
-    return c.json({ policy }, 200);
+    return c.json({ policy: await readPolicy(useCaseContext(c)) }, 200);
   })
   .openapi(listStrategyTracksRoute, async (c) => {
-    return c.json({ strategyTracks: await listStrategyTracks(c.var.deps.db) }, 200);
+    return c.json({ strategyTracks: await readStrategyTracks(useCaseContext(c)) }, 200);
   })
   .openapi(listFocusAreasRoute, async (c) => {
-    return c.json({ focusAreas: await listFocusAreas(c.var.deps.db) }, 200);
+    return c.json({ focusAreas: await readFocusAreas(useCaseContext(c)) }, 200);
   })
   .openapi(getFocusAreaRoute, async (c) => {
-    const { slug } = c.req.valid('param');
-    const focusArea = await getFocusAreaBySlug(c.var.deps.db, slug);
-    if (!focusArea) return notFound(c, `Fokusområdet "${slug}" findes ikke`);
-    return c.json({ focusArea }, 200);
+    return c.json({ focusArea: await readFocusArea(useCaseContext(c), c.req.valid('param').slug) }, 200);
   })
   .openapi(listInitiativesRoute, async (c) => {
-    const { focusArea } = c.req.valid('query');
-    if (focusArea !== undefined && !(await focusAreaExists(c.var.deps.db, focusArea))) {
-      return notFound(c, `Fokusområdet "${focusArea}" findes ikke`);
-    }
-    return c.json({ initiatives: await listInitiatives(c.var.deps.db, { focusArea }) }, 200);
+    return c.json({ initiatives: await readInitiatives(useCaseContext(c), c.req.valid('query')) }, 200);
   });

@@ -3,6 +3,7 @@
 export * from './administration.ts';
 export { lastAdminMessage } from './last-admin.ts';
 export * from './my-account.ts';
+export * from './operator.ts';
 export * from './passwords.ts';
 export * from './registration.ts';
 export * from './sign-in.ts';
