@@ -15,6 +15,8 @@ import {
   accountThrottle,
   clearLoginFailures,
   recordLoginFailure,
+  releaseAttempt,
+  reserveAttempt,
   retryAfterSeconds,
   throttleKeys,
 } from './throttle.ts';
@@ -151,6 +153,28 @@ describe.each(testDatabaseKinds())('auth storage on %s', (kind) => {
       const now = new Date('2026-03-02T10:00:00Z');
       for (let i = 0; i < 40; i++) await recordLoginFailure(handle.db, keys, now);
       expect(await retryAfterSeconds(handle.db, keys, now)).toBe(15 * 60);
+    });
+
+    it('admits exactly the free attempts of many concurrent ones, and counts none it refuses', async () => {
+      const keys = throttleKeys('race@example.dk', '203.0.113.50');
+      const now = new Date('2026-03-04T10:00:00Z');
+      const waits = await Promise.all(Array.from({ length: 12 }, () => reserveAttempt(handle.db, keys, now)));
+      expect(waits.filter((wait) => wait === 0)).toHaveLength(accountThrottle.freeFailures);
+      expect(waits.filter((wait) => wait > 0).every((wait) => wait === 5)).toBe(true);
+      const row = await handle.db
+        .selectFrom('login_throttle')
+        .select('failures')
+        .where('key', '=', 'account:race@example.dk')
+        .executeTakeFirstOrThrow();
+      expect(row.failures).toBe(accountThrottle.freeFailures);
+      // A success gives its attempt back: the IP count goes down by one and is not held.
+      await releaseAttempt(handle.db, keys.slice(1));
+      const ip = await handle.db
+        .selectFrom('login_throttle')
+        .select(['failures', 'blocked_until'])
+        .where('key', '=', 'ip:203.0.113.50')
+        .executeTakeFirstOrThrow();
+      expect(ip).toEqual({ failures: accountThrottle.freeFailures - 1, blocked_until: null });
     });
 
     it('counts concurrent failures without losing any', async () => {

@@ -28,11 +28,14 @@ export type TransactionContext = UseCaseContext & { readonly inTransaction: true
  * Runs `work` in one database transaction, with a context whose `deps.db` is the transaction, so
  * every query, audit entry and queued email of the use case commits or rolls back together.
  * The mail sender is woken only after the commit (before it, it would find nothing to send).
+ * Called inside another use case's transaction, it joins that transaction.
  */
 export async function transaction<T>(
   ctx: UseCaseContext,
   work: (tx: TransactionContext, db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
+  // Already inside one (a use case calling another): join it.
+  if (ctx.deps.db.isTransaction) return work({ ...ctx, inTransaction: true }, ctx.deps.db);
   let mailQueued = false;
   const result = await ctx.deps.db.transaction().execute((trx) =>
     work(
