@@ -40,9 +40,12 @@ export const registrationEmailThrottle: ThrottlePolicy = {
   maxDelayMs: 60 * 60_000,
   forgetAfterMs: 60 * 60_000,
 };
-/** Registration, per IP: 20 a hour (a course room signing up together), then 30 s doubling. */
+/**
+ * Registration, per IP: 50 a hour (a course room or a library behind one address signing up
+ * together), then 30 s doubling. The per-email limit is what bounds the mail to any one address.
+ */
 export const registrationIpThrottle: ThrottlePolicy = {
-  freeFailures: 20,
+  freeFailures: 50,
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
   forgetAfterMs: 60 * 60_000,

@@ -191,11 +191,12 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     it('is throttled per IP across many addresses', async () => {
       const ip = freshIp();
       const results = [];
-      for (let i = 0; i < 22; i++) results.push(await registerFrom(`mange-${i}@example.dk`, ip));
-      expect(results.map((r) => r.status)).toEqual([...Array(20).fill(202), 429, 429]);
-      expect(await mailCount('mange-21@example.dk')).toBe(0);
+      const free = registrationIpThrottle.freeFailures;
+      for (let i = 0; i < free + 2; i++) results.push(await registerFrom(`mange-${i}@example.dk`, ip));
+      expect(results.map((r) => r.status)).toEqual([...Array(free).fill(202), 429, 429]);
+      expect(await mailCount(`mange-${free + 1}@example.dk`)).toBe(0);
       // Another IP still gets through.
-      expect((await registerFrom('mange-21@example.dk', freshIp())).status).toBe(202);
+      expect((await registerFrom(`mange-${free + 1}@example.dk`, freshIp())).status).toBe(202);
     });
   });
 
