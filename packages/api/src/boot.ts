@@ -4,9 +4,11 @@ import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
+import type { ApiDependencies } from './context.ts';
 import { type Env, parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startSmtpSender } from './mail/smtp.ts';
+import { settleAfterResponse } from './services/after-response.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -56,7 +58,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   const sender = env.SMTP_URL ? startSmtpSender(database.db, env.SMTP_URL, logger) : undefined;
   const clientIpFromProxy = (c: Context) =>
     c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;
-  const app = createApi({
+  const deps: ApiDependencies = {
     db: database.db,
     databaseKind: database.kind,
     searchKind: env.MEILI_URL ? 'meilisearch' : 'postgres',
@@ -68,12 +70,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     },
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
     onMailQueued: sender?.wake,
-  });
+  };
+  const app = createApi(deps);
   return {
     app,
     env,
     logger,
     async close() {
+      // Work left for after an answer (a reset link) finishes before the database closes.
+      await settleAfterResponse(deps);
       await sender?.stop();
       await database.close();
     },

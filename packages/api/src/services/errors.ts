@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@brobygger/domain';
+import { validationFailedMessage } from '../errors.ts';
 
 /**
  * An expected way for a use case to fail (not found, a conflict, a wrong field, too many
@@ -17,8 +18,6 @@ export class UseCaseError extends Error {
     this.name = 'UseCaseError';
   }
 }
-
-export const validationFailedMessage = 'Ugyldige data: ret de markerede felter.';
 
 export const notFound = (message: string) => new UseCaseError('not_found', message, 404);
 export const conflict = (message: string) => new UseCaseError('conflict', message, 409);

@@ -4,6 +4,7 @@ import {
   createSession,
   currentTotp,
   hashPassword,
+  registrationIpThrottle,
   seedDemoAccounts,
   totpKeyFromSecret,
 } from '@brobygger/auth';
