@@ -5,8 +5,9 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
 import { type Env, parseEnv } from './env.ts';
+import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
-import { startSmtpSender } from './mail/smtp.ts';
+import { createSmtpTransport } from './mail/smtp.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -53,7 +54,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     await database.close();
     throw error;
   }
-  const sender = env.SMTP_URL ? startSmtpSender(database.db, env.SMTP_URL, logger) : undefined;
+  // One job runner per process; several processes on one PostgreSQL share the work safely.
+  const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
+  const jobs = createApiJobRunner({
+    db: database.db,
+    logger,
+    mailTransport,
+    pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+  });
+  jobs.start();
   const clientIpFromProxy = (c: Context) =>
     c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;
   const app = createApi({
@@ -67,14 +76,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
       devMailbox: !env.SMTP_URL,
     },
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
-    onMailQueued: sender?.wake,
   });
   return {
     app,
     env,
     logger,
     async close() {
-      await sender?.stop();
+      // Finish the jobs in hand before the database goes.
+      await jobs.stop();
+      mailTransport?.close();
       await database.close();
     },
   };
