@@ -60,7 +60,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     db: database.db,
     logger,
     mailTransport,
-    pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    pollIntervalMs: env.JOBS_POLL_MS,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>

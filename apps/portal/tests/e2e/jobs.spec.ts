@@ -15,7 +15,7 @@ test('the admin finds the job runner in the admin menu and sees the mail jobs by
   await expect(page).toHaveURL('/admin/jobber');
   await expect(page).toHaveTitle('Baggrundsjob · Brobygger — Skanderborg Kommune');
   const jobs = page.getByRole('table', { name: 'Alle job' });
-  await expect(jobs).toContainText('send-email');
+  await expect(jobs).toContainText('mail.send');
 
   // The registration's mail is delivered to the development mailbox by the runner at once.
   await page
@@ -24,7 +24,7 @@ test('the admin finds the job runner in the admin menu and sees the mail jobs by
     .click();
   await expect(page).toHaveURL('/admin/jobber?tilstand=udfoert');
   const done = page.getByRole('table', { name: 'Udført' });
-  await expect(done).toContainText('send-email');
+  await expect(done).toContainText('mail.send');
   await expect(done).not.toContainText('Opgivet');
 });
 

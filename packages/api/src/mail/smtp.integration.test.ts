@@ -42,7 +42,7 @@ async function startSmtpPeer() {
 
 const email = (to: string, kind = 'test') => ({ to, subject: 'x', text: 'y', kind });
 
-describe('the send-email job', () => {
+describe('the mail.send job', () => {
   let handle: Awaited<ReturnType<typeof openTestDatabase>>;
   let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
   let transport: ReturnType<typeof createSmtpTransport>;

@@ -33,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Unsent mail becomes a send job (dead if it had already failed five times).
   await sql`
     insert into jobs (type, payload, key, state, attempts, last_error, created_at)
-    select 'send-email', jsonb_build_object('emailId', id), 'send-email:' || id,
+    select 'mail.send', jsonb_build_object('emailId', id), 'mail.send:' || id,
            case when attempts >= 5 then 'dead' else 'pending' end, attempts, last_error, created_at
     from email_outbox where sent_at is null
   `.execute(db);

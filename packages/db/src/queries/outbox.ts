@@ -10,7 +10,7 @@ export interface OutgoingEmail {
 }
 
 /** The job type that sends one email of the outbox; its payload is `{ emailId }`. */
-export const sendEmailJobType = 'send-email';
+export const sendEmailJobType = 'mail.send';
 
 /**
  * Writes an email to the outbox and the job that sends it, in one transaction (the caller's, when
