@@ -23,7 +23,6 @@ describe.each(testDatabaseKinds())('the jobs migration on %s', (kind) => {
     });
     const before = await migrator.migrateTo('2026-11-26T1300-accounts');
     expect(before.error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the old outbox's columns are no longer in the schema types.
     const old = handle.db as any;
     const row = (to: string, extra: Record<string, unknown>) =>
       old
