@@ -39,12 +39,19 @@ export function sendEmailJob(
       const email = await findEmail(db, emailId);
       if (!email || email.sent_at) return;
       if (transport) {
-        await transport.sendMail({
-          from,
-          to: email.to_address,
-          subject: email.subject,
-          text: email.text_body,
-        });
+        try {
+          await transport.sendMail({
+            from,
+            to: email.to_address,
+            subject: email.subject,
+            text: email.text_body,
+          });
+        } catch (error) {
+          // The job's last error outlives the mail (an account deletion removes the mail, not the
+          // job), so it must not hold the address.
+          const message = error instanceof Error ? error.message : String(error);
+          throw new Error(message.replaceAll(email.to_address, '<recipient>'));
+        }
         logger.info({ emailId, kind: email.kind }, 'email sent');
       }
       await markEmailSent(db, emailId);

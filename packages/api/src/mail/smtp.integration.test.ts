@@ -17,7 +17,8 @@ async function startSmtpPeer() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('refused@')) return callback(new Error('550 mailbox unavailable'));
+      if (address.address.startsWith('refused@'))
+        return callback(new Error(`550 <${address.address}>: mailbox unavailable`));
       callback();
     },
     onData(stream, session, callback) {
@@ -91,6 +92,8 @@ describe('the mail.send job', () => {
     expect((await emailRow(refused)).sent_at).toBeNull();
     expect(failed).toMatchObject({ state: 'pending', attempts: 1 });
     expect(failed.last_error).toContain('550');
+    expect(failed.last_error).toContain('<recipient>');
+    expect(failed.last_error).not.toContain('refused@example.dk');
     // Five attempts in all, 30 s doubling (no jitter here), then dead: nothing is sent twice.
     for (const wait of [15_000, 30_000, 60_000, 120_000]) {
       clock += wait;
