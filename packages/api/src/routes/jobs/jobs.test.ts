@@ -124,17 +124,20 @@ describe.each(testDatabaseKinds())('the job runner for admins on %s', (kind) => 
 });
 
 describe('the job list for admins in production', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  beforeAll(async () => {
+    api = await createTestApi('pglite', { production: true, devMailbox: false });
+    await seedDemoAccounts(api.db);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
   it('asks an admin for two-factor authentication first', async () => {
-    const api = await createTestApi('pglite', { production: true, devMailbox: false });
-    try {
-      await seedDemoAccounts(api.db);
-      const admin = await findUserByEmail(api.db, 'admin@brobygger.test');
-      const { token } = await createSession(api.db, admin?.id ?? '');
-      const res = await call(api.app, 'GET', '/api/admin/jobs', { token });
-      expect(res.status).toBe(403);
-      expect(res.json.error.code).toBe('two_factor_required');
-    } finally {
-      await api.close();
-    }
+    const admin = await findUserByEmail(api.db, 'admin@brobygger.test');
+    const { token } = await createSession(api.db, admin?.id ?? '');
+    const res = await call(api.app, 'GET', '/api/admin/jobs', { token });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('two_factor_required');
   });
 });
