@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { bootApi } from './boot.ts';
 
 describe('bootApi', () => {
-  it('starts the job runner, which an enqueue wakes at once, and stops it on close', async () => {
+  // Booting opens PGlite, migrates and hashes the demo accounts' passwords: slow on a busy machine.
+  it('starts the job runner, which an enqueue wakes at once, and stops it on close', {
+    timeout: 180_000,
+  }, async () => {
     const booted = await bootApi({
       // An hour between polls: only the wake-up after the enqueue can deliver the mail in time.
       env: { DATA_DIR: 'memory://', JOBS_POLL_MS: '3600000', NODE_ENV: 'test' },
