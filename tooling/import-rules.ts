@@ -15,7 +15,14 @@ export const PACKAGE_GRAPH: Readonly<Record<string, readonly string[]>> = {
   '@brobygger/db': ['@brobygger/domain'],
   '@brobygger/auth': ['@brobygger/db', '@brobygger/domain'],
   '@brobygger/search': ['@brobygger/domain', '@brobygger/db'],
-  '@brobygger/api': ['@brobygger/domain', '@brobygger/db', '@brobygger/auth', '@brobygger/search'],
+  '@brobygger/jobs': ['@brobygger/db'],
+  '@brobygger/api': [
+    '@brobygger/domain',
+    '@brobygger/db',
+    '@brobygger/auth',
+    '@brobygger/search',
+    '@brobygger/jobs',
+  ],
   '@brobygger/ui': [],
 };
 

@@ -12,6 +12,7 @@ import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
+import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 import { UseCaseError } from './services/errors.ts';
@@ -41,7 +42,8 @@ export function createApi(deps: ApiDependencies) {
     .route('/', policyRouter)
     .route('/', authRouter)
     .route('/', meRouter)
-    .route('/', adminRouter);
+    .route('/', adminRouter)
+    .route('/', jobsRouter);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -6,8 +6,9 @@ import type { Logger } from 'pino';
 import { createApi } from './app.ts';
 import type { ApiDependencies } from './context.ts';
 import { type Env, parseEnv } from './env.ts';
+import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
-import { startSmtpSender } from './mail/smtp.ts';
+import { createSmtpTransport } from './mail/smtp.ts';
 import { settleAfterResponse } from './services/after-response.ts';
 
 export interface BootOptions {
@@ -55,7 +56,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     await database.close();
     throw error;
   }
-  const sender = env.SMTP_URL ? startSmtpSender(database.db, env.SMTP_URL, logger) : undefined;
+  // One job runner per process; several processes on one PostgreSQL share the work safely.
+  const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
+  const jobs = createApiJobRunner({
+    db: database.db,
+    logger,
+    mailTransport,
+    pollIntervalMs: env.JOBS_POLL_MS,
+  });
+  jobs.start();
   const clientIpFromProxy = (c: Context) =>
     c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;
   const deps: ApiDependencies = {
@@ -69,7 +78,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
       devMailbox: !env.SMTP_URL,
     },
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
-    onMailQueued: sender?.wake,
+    // A use case that queued jobs wakes this process's runner once its transaction commits.
+    onJobsQueued: () => jobs.wake(),
   };
   const app = createApi(deps);
   return {
@@ -77,9 +87,11 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     env,
     logger,
     async close() {
-      // Work left for after an answer (a reset link) finishes before the database closes.
+      // Work left for after an answer (a reset link) finishes before the jobs and the database go.
       await settleAfterResponse(deps);
-      await sender?.stop();
+      // Finish the jobs in hand before the database goes.
+      await jobs.stop();
+      mailTransport?.close();
       await database.close();
     },
   };

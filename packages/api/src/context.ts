@@ -21,8 +21,8 @@ export interface ApiDependencies {
   config: ApiConfig;
   /** The client's IP address as the server sees it (or from a trusted proxy). */
   clientIp?: (c: Context) => string | null;
-  /** Called after mail is queued, so a sender can pick it up at once. */
-  onMailQueued?: () => void;
+  /** Called after jobs (mail among them) were queued and committed, so a runner looks at once. */
+  onJobsQueued?: () => void;
 }
 
 export interface SignedInUser {

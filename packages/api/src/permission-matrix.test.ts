@@ -125,6 +125,14 @@ const cases: { method: string; path: string; route: string; access: Access; json
   },
   { method: 'GET', path: '/api/admin/audit-log', route: '/api/admin/audit-log', access: 'admin' },
   { method: 'GET', path: '/api/admin/dev-mailbox', route: '/api/admin/dev-mailbox', access: 'admin' },
+  { method: 'GET', path: '/api/admin/jobs', route: '/api/admin/jobs', access: 'admin' },
+  { method: 'GET', path: '/api/admin/jobs/987654321', route: '/api/admin/jobs/{id}', access: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/admin/jobs/987654321/retry',
+    route: '/api/admin/jobs/{id}/retry',
+    access: 'admin',
+  },
 ];
 
 const roles = {

@@ -8,6 +8,7 @@ export {
 } from './open-database.ts';
 export * from './queries/audit.ts';
 export * from './queries/health.ts';
+export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
 export * from './queries/users.ts';

@@ -162,8 +162,25 @@ export interface EmailOutboxTable {
   kind: string;
   created_at: CreatedAt;
   sent_at: Date | null;
+}
+
+export type JobState = 'pending' | 'running' | 'done' | 'dead';
+
+export interface JobsTable {
+  id: Generated<number>;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Unique when set: an enqueue with an existing key does nothing. */
+  key: string | null;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
   attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Date | null;
   last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  finished_at: Date | null;
 }
 
 export interface Database {
@@ -184,7 +201,10 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   email_outbox: EmailOutboxTable;
+  jobs: JobsTable;
 }
+
+export type JobRow = Selectable<JobsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -14,7 +14,14 @@ describe('can', () => {
 
   it('keeps administration to admins', () => {
     for (const role of ['volunteer', 'staff', 'steering_group', 'association_admin', 'lead_owner'] as const) {
-      for (const action of ['users:list', 'users:manage-roles', 'users:disable', 'audit:read'] as const) {
+      for (const action of [
+        'users:list',
+        'users:manage-roles',
+        'users:disable',
+        'audit:read',
+        'jobs:read',
+        'jobs:retry',
+      ] as const) {
         expect(
           can(actor(role, { focusArea: 'kvinder', associationId: 1 }), action),
           `${role} ${action}`,
@@ -22,6 +29,8 @@ describe('can', () => {
       }
     }
     expect(can(actor('admin'), 'users:disable', { ownerId: 'someone' })).toBe(true);
+    expect(can(actor('admin'), 'jobs:read')).toBe(true);
+    expect(can(actor('admin'), 'jobs:retry')).toBe(true);
   });
 
   it('does not let an admin disable their own account', () => {

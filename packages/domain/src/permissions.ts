@@ -22,6 +22,8 @@ export const actions = [
   'users:disable',
   'audit:read',
   'dev-mailbox:read',
+  'jobs:read',
+  'jobs:retry',
   'focus-area:edit',
   'status-report:file',
   'steering:read',
@@ -52,6 +54,8 @@ const rules: Record<Action, Rule> = {
   'users:disable': (actor, resource) => isAdmin(actor) && resource.ownerId !== actor?.userId,
   'audit:read': isAdmin,
   'dev-mailbox:read': isAdmin,
+  'jobs:read': isAdmin,
+  'jobs:retry': isAdmin,
   'focus-area:edit': (actor, resource) =>
     isAdmin(actor) ||
     (signedIn(actor) &&

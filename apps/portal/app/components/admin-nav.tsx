@@ -22,6 +22,11 @@ export function AdminNav() {
             {t('admin.mailbox.title')}
           </NavLink>
         </li>
+        <li className="admin-nav__item">
+          <NavLink className="admin-nav__link" to="/admin/jobber">
+            {t('admin.jobs.title')}
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

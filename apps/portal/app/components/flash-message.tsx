@@ -17,6 +17,7 @@ const messages = {
   'rolle-fjernet': 'flash.roleRevoked',
   'bruger-deaktiveret': 'flash.userDisabled',
   'bruger-aktiveret': 'flash.userEnabled',
+  'job-proevet-igen': 'flash.jobRetried',
 } as const satisfies Record<string, MessageKey>;
 
 export type FlashKey = keyof typeof messages;

@@ -35,10 +35,12 @@ const asAdmin: Record<string, (page: Page) => Promise<void>> = {
   },
   '/admin/log': async () => {},
   '/admin/postkasse': async () => {},
+  '/admin/jobber': async () => {},
+  '/admin/jobber?tilstand=udfoert': async () => {},
 };
 
 // English shares the markup; a few pages there catch untranslated or unmarked text.
-const inEnglish = new Set(['/log-ind', '/min-side']);
+const inEnglish = new Set(['/log-ind', '/min-side', '/admin/jobber']);
 
 for (const language of ['da', 'en'] as const) {
   test.describe(`axe on the account pages, in ${language}`, () => {

@@ -9,6 +9,8 @@ const adminActions: ReadonlySet<Action> = new Set([
   'users:disable',
   'audit:read',
   'dev-mailbox:read',
+  'jobs:read',
+  'jobs:retry',
 ]);
 
 /**

@@ -27,7 +27,7 @@ export type TransactionContext = UseCaseContext & { readonly inTransaction: true
 /**
  * Runs `work` in one database transaction, with a context whose `deps.db` is the transaction, so
  * every query, audit entry and queued email of the use case commits or rolls back together.
- * The mail sender is woken only after the commit (before it, it would find nothing to send).
+ * The job runner is woken only after the commit (before it, it would find nothing to send).
  * Called inside another use case's transaction, it joins that transaction.
  */
 export async function transaction<T>(
@@ -36,7 +36,7 @@ export async function transaction<T>(
 ): Promise<T> {
   // Already inside one (a use case calling another): join it.
   if (ctx.deps.db.isTransaction) return work({ ...ctx, inTransaction: true }, ctx.deps.db);
-  let mailQueued = false;
+  let jobsQueued = false;
   const result = await ctx.deps.db.transaction().execute((trx) =>
     work(
       {
@@ -45,14 +45,14 @@ export async function transaction<T>(
         deps: {
           ...ctx.deps,
           db: trx,
-          onMailQueued: () => {
-            mailQueued = true;
+          onJobsQueued: () => {
+            jobsQueued = true;
           },
         },
       },
       trx,
     ),
   );
-  if (mailQueued) ctx.deps.onMailQueued?.();
+  if (jobsQueued) ctx.deps.onJobsQueued?.();
   return result;
 }

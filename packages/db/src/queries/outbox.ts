@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { enqueueJob } from './jobs.ts';
 
 export interface OutgoingEmail {
   to: string;
@@ -8,13 +9,27 @@ export interface OutgoingEmail {
   kind: string;
 }
 
+/** The job type that sends one email of the outbox; its payload is `{ emailId }`. */
+export const sendEmailJobType = 'mail.send';
+
+/**
+ * Writes an email to the outbox and the job that sends it, in one transaction (the caller's, when
+ * `db` is one). Returns the email's id.
+ */
 export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => enqueueEmail(trx, email));
   const row = await db
     .insertInto('email_outbox')
     .values({ to_address: email.to, subject: email.subject, text_body: email.text, kind: email.kind })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  const id = Number(row.id);
+  await enqueueJob(db, {
+    type: sendEmailJobType,
+    payload: { emailId: id },
+    key: `${sendEmailJobType}:${id}`,
+  });
+  return id;
 }
 
 export async function listOutbox(
@@ -39,31 +54,16 @@ export async function listOutbox(
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
-/** Mail not yet sent, oldest first, skipping messages that failed too often. */
-export async function pendingEmails(db: Kysely<Database>, limit = 20) {
-  return db
-    .selectFrom('email_outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('attempts', '<', 5)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+/** One email of the outbox, unless it is gone (its recipient deleted their account). */
+export async function findEmail(db: Kysely<Database>, id: number) {
+  return db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function markEmailSent(db: Kysely<Database>, id: number): Promise<void> {
   await db.updateTable('email_outbox').set({ sent_at: new Date() }).where('id', '=', id).execute();
 }
 
-export async function markEmailFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
-  await db
-    .updateTable('email_outbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Forgets mail to an address (its account is being deleted). */
+/** Forgets mail to an address (its account is being deleted); its send jobs then find nothing. */
 export async function deleteEmailsTo(db: Kysely<Database>, address: string): Promise<void> {
   await db.deleteFrom('email_outbox').where('to_address', '=', address).execute();
 }

@@ -1,0 +1,49 @@
+import { type Database, pruneDoneJobs } from '@brobygger/db';
+import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob } from '@brobygger/jobs';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { type MailTransport, sendEmailJob } from '../mail/send.ts';
+
+const day = 24 * 60 * 60_000;
+
+/** Deletes done jobs a month after they finished; dead jobs stay until an admin deals with them. */
+export const pruneJobsJob: JobDefinition = {
+  type: 'jobs.prune',
+  async handler(_payload, { db, now, logger }) {
+    const deleted = await pruneDoneJobs(db, new Date(now.getTime() - 30 * day));
+    if (deleted > 0) logger.info({ deleted }, 'pruned done jobs');
+  },
+};
+
+export interface ApiJobsOptions {
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Sends mail over SMTP; without it, mail stays in the development mailbox. */
+  mailTransport?: MailTransport | undefined;
+  pollIntervalMs?: number | undefined;
+  /** Tests inject a clock. */
+  now?: () => Date;
+}
+
+/**
+ * Every job type of the API, and the recurring ones. A feature adds its job type here
+ * (ARCHITECTURE.md, "Background jobs").
+ */
+export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport'>) {
+  const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
+  const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
+  return { jobs, recurring };
+}
+
+/** The job runner of an API process (started by bootApi). */
+export function createApiJobRunner(options: ApiJobsOptions): JobRunner {
+  const { jobs, recurring } = apiJobs(options);
+  return new JobRunner({
+    db: options.db,
+    logger: options.logger.child({ component: 'jobs' }),
+    jobs,
+    recurring,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
