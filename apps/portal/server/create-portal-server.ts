@@ -4,6 +4,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { createApiClient, type InProcessApi } from './api-client';
 import { fetchCurrentUser } from './current-user';
+import { limitFormBody } from './form-body-limit';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -97,6 +98,8 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     });
     app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => c.set('staticFile', path) }));
   }
+
+  app.use('*', limitFormBody());
 
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
