@@ -316,4 +316,9 @@ export const da = {
   'error.text':
     'Noget gik galt hos os, og siden kunne ikke vises. Prøv igen om lidt. Hvis fejlen bliver ved, er du velkommen til at kontakte os.',
   'error.tryAgain': 'Gå til forsiden',
+
+  'badRequest.title': 'Ugyldig adresse',
+  'badRequest.heading': 'Adressen kan ikke bruges',
+  'badRequest.text':
+    'Adressen indeholder tegn eller værdier, som siden ikke kan vise. Tjek adressen, eller gå videre herfra.',
 } as const satisfies Record<string, string>;

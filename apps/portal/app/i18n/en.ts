@@ -315,4 +315,9 @@ export const en: Catalogue = {
   'error.text':
     'Something went wrong on our side and the page could not be shown. Please try again in a moment. If the problem persists, you are welcome to contact us.',
   'error.tryAgain': 'Go to the front page',
+
+  'badRequest.title': 'Invalid address',
+  'badRequest.heading': 'The address cannot be used',
+  'badRequest.text':
+    'The address contains characters or values that the page cannot show. Check the address, or go on from here.',
 };

@@ -11,6 +11,7 @@ import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { RoleList } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
+import { apiFailure } from '../lib/api-failure.server';
 import {
   type FormErrors,
   formError,
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const response = await context.api.api.me.sessions.$get();
   // Signed out between the two calls (the session was ended elsewhere).
   if (response.status === 401) throw redirect(loginUrl(request));
-  if (!response.ok) throw new Error(`GET /api/me/sessions answered ${response.status}`);
+  if (!response.ok) apiFailure('GET /api/me/sessions', response.status);
   const { sessions } = await response.json();
   return { user, sessions };
 }
