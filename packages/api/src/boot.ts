@@ -53,6 +53,12 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     await database.close();
     throw error;
   }
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    logger.warn(
+      { smtp: false },
+      'SMTP_URL is not set: no mail leaves this server (verification and password-reset mail stay in the dev mailbox). Set SMTP_URL in production.',
+    );
+  }
   const sender = env.SMTP_URL ? startSmtpSender(database.db, env.SMTP_URL, logger) : undefined;
   const clientIpFromProxy = (c: Context) =>
     c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;

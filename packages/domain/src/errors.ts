@@ -16,6 +16,9 @@ export const errorCodes = {
   notFound: 'not_found',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  /** 431 from the HTTP server itself: the URL or the headers are over Node's maxHeaderSize. */
+  headersTooLarge: 'headers_too_large',
+  uriTooLong: 'uri_too_long',
   forbidden: 'forbidden',
   unauthorized: 'unauthorized',
   methodNotAllowed: 'method_not_allowed',
