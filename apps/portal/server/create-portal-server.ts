@@ -48,6 +48,22 @@ export interface PortalServerOptions {
   logger?: PortalLogger;
 }
 
+const personalPages =
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email)(?:[/.]|$)/;
+
+/**
+ * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every
+ * page shown to a signed-in visitor (the header shows their name).
+ */
+async function isPersonal(
+  path: string,
+  response: Response,
+  currentUser: Promise<unknown> | undefined,
+): Promise<boolean> {
+  if (personalPages.test(path) || response.headers.has('Set-Cookie')) return true;
+  return Boolean(currentUser && (await currentUser.catch(() => null)));
+}
+
 type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -129,6 +145,8 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     const response = await handleRequest(request, loadContext);
     // The language and the session come from cookies, so caches must key on them.
     response.headers.append('Vary', 'Cookie');
+    if (await isPersonal(c.req.path, response, currentUser))
+      response.headers.set('Cache-Control', 'no-store');
     return response;
   });
 

@@ -95,6 +95,7 @@ export const da = {
   'myPage.endSession': 'Afslut',
   'myPage.endThisSession': 'Log ud her',
   'myPage.unknown': 'Ukendt',
+  'myPage.deviceOn': '{browser} på {os}',
   'myPage.passwordHeading': 'Skift adgangskode',
   'myPage.passwordIntro': 'Når du skifter adgangskode, bliver du logget ud alle andre steder.',
   'myPage.currentPassword': 'Nuværende adgangskode',
@@ -234,6 +235,7 @@ export const da = {
   'footer.linksHeading': 'Genveje',
   'footer.accessibility': 'Tilgængelighedserklæring',
   'footer.focusAreas': 'Politikkens fokusområder',
+  'footer.apiDocs': 'API-dokumentation (åbne data)',
 
   'kind.focus-area': 'Fokusområde',
   'kind.target-group': 'Målgruppe',

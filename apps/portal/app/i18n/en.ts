@@ -95,6 +95,7 @@ export const en: Catalogue = {
   'myPage.endSession': 'End',
   'myPage.endThisSession': 'Log out here',
   'myPage.unknown': 'Unknown',
+  'myPage.deviceOn': '{browser} on {os}',
   'myPage.passwordHeading': 'Change password',
   'myPage.passwordIntro': 'When you change your password, you are logged out everywhere else.',
   'myPage.currentPassword': 'Current password',
@@ -234,6 +235,7 @@ export const en: Catalogue = {
   'footer.linksHeading': 'Shortcuts',
   'footer.accessibility': 'Accessibility statement',
   'footer.focusAreas': "The policy's focus areas",
+  'footer.apiDocs': 'API documentation (open data)',
 
   'kind.focus-area': 'Focus area',
   'kind.target-group': 'Target group',

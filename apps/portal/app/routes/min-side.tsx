@@ -12,6 +12,7 @@ import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { RoleList } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
+import { type Device, describeUserAgent, plainIp } from '../lib/device.server';
 import {
   type FormErrors,
   formError,
@@ -33,7 +34,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (response.status === 401) throw redirect(loginUrl(request));
   if (!response.ok) apiFailure('GET /api/me/sessions', response.status);
   const { sessions } = await response.json();
-  return { user, sessions };
+  // Only words a person knows reach the page: the browser and system, and a plain address.
+  return {
+    user,
+    sessions: sessions.map(({ userAgent, ip, ...session }) => ({
+      ...session,
+      device: describeUserAgent(userAgent),
+      ip: plainIp(ip),
+    })),
+  };
 }
 
 type Intent =
@@ -142,6 +151,7 @@ export default function MyPage() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as MyPageActionData | undefined;
   const { t, lng } = useTranslation();
+  const deviceName = useDeviceName();
   const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.errors : undefined);
   const passwordErrors = errorsFor('change-password');
   const deleteErrors = errorsFor('delete-account');
@@ -214,7 +224,7 @@ export default function MyPage() {
               {sessions.map((session) => (
                 <tr key={session.id}>
                   <td className="break-anywhere">
-                    {session.userAgent ?? t('myPage.unknown')}
+                    {deviceName(session.device) ?? t('myPage.unknown')}
                     {session.current ? (
                       <>
                         {' '}
@@ -397,4 +407,13 @@ export default function MyPage() {
       </section>
     </>
   );
+}
+
+function useDeviceName() {
+  const { t } = useTranslation();
+  return (device: Device | null) => {
+    if (!device) return null;
+    if (device.browser && device.os) return t('myPage.deviceOn', { browser: device.browser, os: device.os });
+    return device.browser ?? device.os;
+  };
 }
