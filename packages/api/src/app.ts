@@ -11,6 +11,7 @@ import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-bod
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
+import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
@@ -57,11 +58,13 @@ export function createApi(deps: ApiDependencies) {
     .route('/', meRouter)
     .route('/', adminRouter);
 
+  registerSecuritySchemes(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Brobygger API',
       version: '1.0.0',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         'The open JSON API of Brobygger, Skanderborg Kommune’s integration platform. Errors are `{ error: { code, message, fields? } }` with a 4xx status.',
     },

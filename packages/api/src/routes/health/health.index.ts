@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
-import { createRouter } from '../../openapi.ts';
+import { createRouter, errors, publicAccess } from '../../openapi.ts';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -9,6 +9,8 @@ export const healthSchema = z.object({
 });
 
 const healthRoute = createRoute({
+  operationId: 'getHealth',
+  security: publicAccess,
   method: 'get',
   path: '/health',
   tags: ['Operations'],
@@ -19,6 +21,7 @@ const healthRoute = createRoute({
       description: 'The database does not answer',
       content: { 'application/json': { schema: healthSchema } },
     },
+    ...errors(431),
   },
 });
 
