@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The error body of every 4xx answer (DESIGN.md, "The public contract"). */
+/** The error body of every 4xx answer (docs/design.md, "The public contract"). */
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -44,8 +44,8 @@ export function isDocsPath(path: string): boolean {
 /**
  * Security headers for API responses. JSON never needs to load anything, so the CSP denies
  * everything; the portal sets its own page CSP (with a script nonce) for HTML. The API reference
- * (/api/docs) is the one HTML page here: its scripts and styles come only from our own origin or
- * carry the request's nonce (Hono's `secureHeadersNonce`), and it may fetch only from us.
+ * (/api/docs) is the one HTML page here: its scripts come only from our own origin or carry the
+ * request's nonce (Hono's `secureHeadersNonce`), no `eval`, and it may fetch only from us.
  */
 export function apiSecurityHeaders({ production }: { production: boolean }): MiddlewareHandler<AppEnv> {
   const json = secureHeaders({
@@ -62,9 +62,9 @@ export function apiSecurityHeaders({ production }: { production: boolean }): Mid
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'", NONCE],
-      styleSrc: ["'self'", NONCE],
-      // The renderer sets element styles from script (CSSOM), which style-src-attr allows.
-      styleSrcAttr: ["'unsafe-inline'"],
+      // The renderer injects <style> elements without a nonce: styles (never scripts) may be
+      // inline on this one page, which shows nothing but our own OpenAPI document.
+      styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
