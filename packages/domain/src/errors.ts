@@ -19,6 +19,7 @@ export const errorCodes = {
   /** 431 from the HTTP server itself: the URL or the headers are over Node's maxHeaderSize. */
   headersTooLarge: 'headers_too_large',
   uriTooLong: 'uri_too_long',
+  requestTimeout: 'request_timeout',
   forbidden: 'forbidden',
   unauthorized: 'unauthorized',
   methodNotAllowed: 'method_not_allowed',
