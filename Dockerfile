@@ -2,7 +2,7 @@
 # (`pnpm --filter @brobygger/api-server start`, see docker-compose.yml).
 
 FROM node:20-bookworm-slim AS base
-# pnpm straight from npm: corepack needs COREPACK_INTEGRITY_KEYS=0 on some networks (STACK.md).
+# pnpm straight from npm: corepack needs COREPACK_INTEGRITY_KEYS=0 on some networks (docs/stack.md).
 RUN npm i -g pnpm@10.34.9 && npm cache clean --force
 ENV CI=true \
     TURBO_TELEMETRY_DISABLED=1

@@ -49,11 +49,11 @@ describe('import rules of the repository (ARCHITECTURE.md)', () => {
     expectNone(only('imports-app'), 'apps → packages only');
   });
 
-  it('follows the package graph of DESIGN.md in code', () => {
+  it('follows the package graph of ARCHITECTURE.md in code', () => {
     expectNone(only('package-graph'), 'package graph');
   });
 
-  it('follows the package graph of DESIGN.md in package.json', () => {
+  it('follows the package graph of ARCHITECTURE.md in package.json', () => {
     expectNone(checkManifests(packages), 'package graph (manifests)');
   });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * Which of our packages each package may import (DESIGN.md, "Architecture").
+ * Which of our packages each package may import (ARCHITECTURE.md, "Import rules"; docs/design.md, "Architecture").
  * A new package must be added here on purpose: an unknown package fails the check.
  * Apps may import any package; nothing may import an app.
  */
@@ -338,7 +338,7 @@ function edgeViolations(
     return [
       {
         rule: 'package-graph',
-        message: `${from.name} may not import ${to.name}; per DESIGN.md it may import ${may}`,
+        message: `${from.name} may not import ${to.name}; per ARCHITECTURE.md it may import ${may}`,
       },
     ];
   }

@@ -71,6 +71,15 @@ describe('the standalone API server', () => {
     expect(line).toMatchObject({ method: 'GET', path: '/api/strategy-tracks', status: 200 });
   });
 
+  it('answers a URL over the header limit with 431 and a body that says why', async () => {
+    const res = await fetch(`${base}/api/focus-areas?q=${'x'.repeat(60 * 1024)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: { code: 'headers_too_large', message: expect.any(String) } });
+    // The server is still there for the next request.
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+
   it('answers a body over the limit with 413 over real HTTP', async () => {
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',

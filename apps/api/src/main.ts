@@ -1,4 +1,4 @@
-import { bootApi } from '@brobygger/api';
+import { answerClientErrors, bootApi } from '@brobygger/api';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
@@ -8,6 +8,7 @@ const { app, env, logger, close } = await bootApi({ clientIp: (c) => getConnInfo
 const server = serve({ fetch: app.fetch, port: env.API_PORT }, (info) => {
   logger.info({ port: info.port }, `Brobygger API listening on http://localhost:${info.port}/api`);
 });
+answerClientErrors(server);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

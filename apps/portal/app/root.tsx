@@ -46,7 +46,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // Used only when a route's error reaches this boundary: pages set their own titles.
 export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? 'notFound.title' : status === 403 ? 'forbidden.title' : 'error.title';
+  const key =
+    status === 404
+      ? 'notFound.title'
+      : status === 403
+        ? 'forbidden.title'
+        : status === 400
+          ? 'badRequest.title'
+          : 'error.title';
   return pageMeta(matches, { key });
 };
 
@@ -92,5 +99,6 @@ export function ErrorBoundary() {
     const reason = (error.data as { reason?: unknown } | null)?.reason;
     return <Forbidden reason={reason === 'two-factor' ? 'two-factor' : 'role'} />;
   }
+  if (isRouteErrorResponse(error) && error.status === 400) return <ErrorPage kind="bad-request" />;
   return <ErrorPage />;
 }

@@ -4,6 +4,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { createApiClient, type InProcessApi } from './api-client';
 import { fetchCurrentUser } from './current-user';
+import { limitFormBody } from './form-body-limit';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -45,6 +46,22 @@ export interface PortalServerOptions {
   /** Running under Vite's dev server, whose hot reloading needs a looser CSP. */
   dev?: boolean;
   logger?: PortalLogger;
+}
+
+const personalPages =
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email)(?:[/.]|$)/;
+
+/**
+ * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every
+ * page shown to a signed-in visitor (the header shows their name).
+ */
+async function isPersonal(
+  path: string,
+  response: Response,
+  currentUser: Promise<unknown> | undefined,
+): Promise<boolean> {
+  if (personalPages.test(path) || response.headers.has('Set-Cookie')) return true;
+  return Boolean(currentUser && (await currentUser.catch(() => null)));
 }
 
 type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
@@ -98,6 +115,8 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => c.set('staticFile', path) }));
   }
 
+  app.use('*', limitFormBody());
+
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
@@ -126,6 +145,8 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     const response = await handleRequest(request, loadContext);
     // The language and the session come from cookies, so caches must key on them.
     response.headers.append('Vary', 'Cookie');
+    if (await isPersonal(c.req.path, response, currentUser))
+      response.headers.set('Cache-Control', 'no-store');
     return response;
   });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bootApi } from '@brobygger/api';
+import { answerClientErrors, bootApi } from '@brobygger/api';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
@@ -78,6 +78,7 @@ const server = serve(
   },
   (info) => logger.info({ port: info.port, dev }, `portal listening on http://localhost:${info.port}`),
 );
+answerClientErrors(server);
 
 let stopping = false;
 async function stop(signal: string) {

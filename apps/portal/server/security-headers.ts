@@ -41,12 +41,35 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
     .join('; ');
 }
 
+/** Powerful browser features the portal never uses, off for the page and its frames (as the API). */
+export const permissionsPolicy = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+  'browsing-topics',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 /** The headers every portal page and static file carries. */
 export function pageSecurityHeaders(nonce: string, options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Security-Policy': contentSecurityPolicy(nonce, { dev: options.dev ?? false }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': permissionsPolicy,
   };
   if (options.production) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
   return headers;

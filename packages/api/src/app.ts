@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@brobygger/domain';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -7,15 +8,29 @@ import { loadSession } from './auth/session.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
+import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
+import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
+import { docsRouter } from './routes/docs/docs.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 import { UseCaseError } from './services/errors.ts';
+
+/** The error code of an answer that Hono's own middleware refused (validators, body limit…). */
+const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
 
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
 export function createApi(deps: ApiDependencies) {
@@ -30,6 +45,7 @@ export function createApi(deps: ApiDependencies) {
     .use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }))
     .use(requestLog())
     .use(apiSecurityHeaders({ production: deps.config.production }))
+    .use(noStoreForPersonalAnswers())
     .use(limitBody())
     .use(requireSameOrigin())
     .use(requireJsonBody())
@@ -45,16 +61,21 @@ export function createApi(deps: ApiDependencies) {
     .route('/', adminRouter)
     .route('/', jobsRouter);
 
+  registerSecuritySchemes(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Brobygger API',
       version: '1.0.0',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         'The open JSON API of Brobygger, Skanderborg Kommune’s integration platform. Errors are `{ error: { code, message, fields? } }` with a 4xx status.',
     },
     servers: [{ url: '/' }],
   });
+
+  // The readable reference of that document; not part of the typed client.
+  app.route('/', docsRouter);
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `Ingen ressource på ${c.req.method} ${c.req.path}`), 404),
@@ -65,7 +86,7 @@ export function createApi(deps: ApiDependencies) {
     if (error instanceof UseCaseError) return useCaseErrorResponse(c, error);
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
-      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
+      const code = httpExceptionCodes[status] ?? 'bad_request';
       return c.json(errorBody(code, error.message || 'Ugyldig forespørgsel'), status);
     }
     c.var.logger.error({ err: error }, 'unhandled error');

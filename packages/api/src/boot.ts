@@ -56,6 +56,12 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     await database.close();
     throw error;
   }
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    logger.warn(
+      { smtp: false },
+      'SMTP_URL is not set: no mail leaves this server (verification and password-reset mail stay in the dev mailbox). Set SMTP_URL in production.',
+    );
+  }
   // One job runner per process; several processes on one PostgreSQL share the work safely.
   const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
   const jobs = createApiJobRunner({

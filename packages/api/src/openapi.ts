@@ -30,6 +30,7 @@ const errorDescriptions = {
   415: 'Not JSON',
   422: 'The body does not validate; `fields` says why',
   429: 'Too many attempts; see Retry-After',
+  431: 'The URL or the request headers are too large',
 } as const;
 type ErrorStatus = keyof typeof errorDescriptions;
 
@@ -65,3 +66,35 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 export const messageSchema = z.object({ message: z.string() });
+
+type SecurityRequirement = Record<string, string[]>;
+
+/** Names of the two ways to be signed in, as the document's `components.securitySchemes` lists them. */
+export const securitySchemes = {
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'brobygger_session',
+    description:
+      'The session cookie a browser gets from `POST /api/auth/login` (`__Host-brobygger_session` in production, over HTTPS). A request that changes something with it must carry our own `Origin`.',
+  },
+  bearerToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The `token` from `POST /api/auth/login`, sent as `Authorization: Bearer <token>`.',
+  },
+} as const;
+
+/** `security` of an operation that needs a signed-in user: the cookie or the bearer token. */
+export const signedIn: SecurityRequirement[] = [{ sessionCookie: [] }, { bearerToken: [] }];
+/** `security` of an operation anyone may call. */
+export const publicAccess: SecurityRequirement[] = [];
+/** `security` of an operation that acts on the session when there is one (logging out). */
+export const optionallySignedIn: SecurityRequirement[] = [{ sessionCookie: [] }, { bearerToken: [] }, {}];
+
+/** Adds the security schemes to the app's OpenAPI document. */
+export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
+}

@@ -6,7 +6,7 @@ import { hashPassword } from './password.ts';
 export const demoPassword = 'brobygger-demo';
 export const demoAssociation = { slug: 'venner-i-skanderborg', name: 'Venner i Skanderborg (demoforening)' };
 
-/** The demo accounts of DESIGN.md; never seeded when NODE_ENV=production. */
+/** The demo accounts of docs/design.md (and the README); never seeded when NODE_ENV=production. */
 export const demoAccounts: { email: string; displayName: string; grants: RoleGrant[] }[] = [
   { email: 'admin@brobygger.test', displayName: 'Ada Admin', grants: [{ role: 'admin' }] },
   { email: 'medarbejder@brobygger.test', displayName: 'Mette Medarbejder', grants: [{ role: 'staff' }] },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The error body of every 4xx answer (DESIGN.md, "The public contract"). */
+/** The error body of every 4xx answer (docs/design.md, "The public contract"). */
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -16,6 +16,10 @@ export const errorCodes = {
   notFound: 'not_found',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  /** 431 from the HTTP server itself: the URL or the headers are over Node's maxHeaderSize. */
+  headersTooLarge: 'headers_too_large',
+  uriTooLong: 'uri_too_long',
+  requestTimeout: 'request_timeout',
   forbidden: 'forbidden',
   unauthorized: 'unauthorized',
   methodNotAllowed: 'method_not_allowed',

@@ -33,6 +33,10 @@ export function SiteFooter() {
                 <li>
                   <Link to="/tilgaengelighed">{t('footer.accessibility')}</Link>
                 </li>
+                <li>
+                  {/* Served by the API, not a Remix route: a full page load. */}
+                  <a href="/api/docs">{t('footer.apiDocs')}</a>
+                </li>
               </ul>
             </div>
           </div>

@@ -96,6 +96,7 @@ export const da = {
   'myPage.endSession': 'Afslut',
   'myPage.endThisSession': 'Log ud her',
   'myPage.unknown': 'Ukendt',
+  'myPage.deviceOn': '{browser} på {os}',
   'myPage.passwordHeading': 'Skift adgangskode',
   'myPage.passwordIntro': 'Når du skifter adgangskode, bliver du logget ud alle andre steder.',
   'myPage.currentPassword': 'Nuværende adgangskode',
@@ -261,6 +262,7 @@ export const da = {
   'footer.linksHeading': 'Genveje',
   'footer.accessibility': 'Tilgængelighedserklæring',
   'footer.focusAreas': 'Politikkens fokusområder',
+  'footer.apiDocs': 'API-dokumentation (åbne data)',
 
   'kind.focus-area': 'Fokusområde',
   'kind.target-group': 'Målgruppe',
@@ -343,4 +345,9 @@ export const da = {
   'error.text':
     'Noget gik galt hos os, og siden kunne ikke vises. Prøv igen om lidt. Hvis fejlen bliver ved, er du velkommen til at kontakte os.',
   'error.tryAgain': 'Gå til forsiden',
+
+  'badRequest.title': 'Ugyldig adresse',
+  'badRequest.heading': 'Adressen kan ikke bruges',
+  'badRequest.text':
+    'Adressen indeholder tegn eller værdier, som siden ikke kan vise. Tjek adressen, eller gå videre herfra.',
 } as const satisfies Record<string, string>;

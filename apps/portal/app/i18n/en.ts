@@ -96,6 +96,7 @@ export const en: Catalogue = {
   'myPage.endSession': 'End',
   'myPage.endThisSession': 'Log out here',
   'myPage.unknown': 'Unknown',
+  'myPage.deviceOn': '{browser} on {os}',
   'myPage.passwordHeading': 'Change password',
   'myPage.passwordIntro': 'When you change your password, you are logged out everywhere else.',
   'myPage.currentPassword': 'Current password',
@@ -261,6 +262,7 @@ export const en: Catalogue = {
   'footer.linksHeading': 'Shortcuts',
   'footer.accessibility': 'Accessibility statement',
   'footer.focusAreas': "The policy's focus areas",
+  'footer.apiDocs': 'API documentation (open data)',
 
   'kind.focus-area': 'Focus area',
   'kind.target-group': 'Target group',
@@ -342,4 +344,9 @@ export const en: Catalogue = {
   'error.text':
     'Something went wrong on our side and the page could not be shown. Please try again in a moment. If the problem persists, you are welcome to contact us.',
   'error.tryAgain': 'Go to the front page',
+
+  'badRequest.title': 'Invalid address',
+  'badRequest.heading': 'The address cannot be used',
+  'badRequest.text':
+    'The address contains characters or values that the page cannot show. Check the address, or go on from here.',
 };

@@ -29,18 +29,3 @@ export function serializeLanguageCookie(language: Language, options: { secure: b
   if (options.secure) attributes.push('Secure');
   return attributes.join('; ');
 }
-
-/**
- * Where to send the visitor back to after switching language: only a path on this site, so the
- * switch cannot be used as an open redirect.
- */
-export function safeReturnTo(value: string | null | undefined, fallback = '/'): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  try {
-    const url = new URL(value, 'http://portal.internal');
-    if (url.origin !== 'http://portal.internal') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
-}

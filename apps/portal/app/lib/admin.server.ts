@@ -1,10 +1,11 @@
 import { data, redirect } from '@remix-run/node';
+import { apiFailure } from './api-failure.server';
 import { readApiProblem } from './form.server';
 import { loginUrl } from './redirect-to';
 
 /**
  * Turns a failed admin API call into the page to show: the login for 401, the 403 page (saying
- * why), the 404 page, or an error for anything else.
+ * why), or what `apiFailure` makes of the rest (400, 404 or an error).
  */
 export async function adminApiFailure(
   request: Request,
@@ -16,6 +17,5 @@ export async function adminApiFailure(
     const problem = await readApiProblem(response);
     throw data({ reason: problem.code === 'two_factor_required' ? 'two-factor' : 'role' }, { status: 403 });
   }
-  if (response.status === 404) throw data({ about: 'page' }, { status: 404 });
-  throw new Error(`${endpoint} answered ${response.status}`);
+  return apiFailure(endpoint, response.status);
 }

@@ -1,26 +1,16 @@
 import type { ApiClient } from '../load-context';
-
-/** The API answered something other than success for a call the page cannot do without. */
-export class ApiCallError extends Error {
-  constructor(
-    readonly endpoint: string,
-    readonly status: number,
-  ) {
-    super(`${endpoint} answered ${status}`);
-    this.name = 'ApiCallError';
-  }
-}
+import { apiFailure } from './api-failure.server';
 
 export async function getPolicy(api: ApiClient) {
   const response = await api.api.policy.$get();
-  if (!response.ok) throw new ApiCallError('GET /api/policy', response.status);
+  if (!response.ok) apiFailure('GET /api/policy', response.status);
   const { policy } = await response.json();
   return policy;
 }
 
 export async function getFocusAreas(api: ApiClient) {
   const response = await api.api['focus-areas'].$get();
-  if (!response.ok) throw new ApiCallError('GET /api/focus-areas', response.status);
+  if (!response.ok) apiFailure('GET /api/focus-areas', response.status);
   const { focusAreas } = await response.json();
   return [...focusAreas].sort((a, b) => a.position - b.position);
 }
@@ -29,7 +19,7 @@ export async function getFocusAreas(api: ApiClient) {
 export async function getFocusArea(api: ApiClient, slug: string) {
   const response = await api.api['focus-areas'][':slug'].$get({ param: { slug } });
   if (response.status >= 400 && response.status < 500) return null;
-  if (!response.ok) throw new ApiCallError('GET /api/focus-areas/:slug', response.status);
+  if (!response.ok) apiFailure('GET /api/focus-areas/:slug', response.status);
   const { focusArea } = await response.json();
   return focusArea;
 }
@@ -37,7 +27,7 @@ export async function getFocusArea(api: ApiClient, slug: string) {
 /** A focus area's initiatives, each with every focus area it belongs to. */
 export async function getInitiativesOfFocusArea(api: ApiClient, focusArea: string) {
   const response = await api.api.initiatives.$get({ query: { focusArea } });
-  if (!response.ok) throw new ApiCallError('GET /api/initiatives', response.status);
+  if (!response.ok) apiFailure('GET /api/initiatives', response.status);
   const { initiatives } = await response.json();
   return initiatives;
 }

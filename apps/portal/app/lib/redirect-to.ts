@@ -1,13 +1,13 @@
-import { safeReturnTo } from '../i18n/language-cookie';
+import { safeLocalPath } from './safe-path';
 
 export const signedInHome = '/min-side';
 
 /**
  * Where to go after signing in: the `redirectTo` parameter when it is a path on this site (one
- * leading "/", not "//" or "/\"), else /min-side — so the login cannot be used as an open redirect.
+ * `safeLocalPath`), else /min-side — so the login cannot be used as an open redirect.
  */
 export function safeRedirectTo(value: string | null | undefined): string {
-  const target = safeReturnTo(value, signedInHome);
+  const target = safeLocalPath(value, signedInHome);
   // Back to the login page would only send a signed-in user round in a circle.
   return /^\/log-ind(?:[/?#]|$)/.test(target) ? signedInHome : target;
 }

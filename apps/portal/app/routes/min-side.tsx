@@ -11,6 +11,8 @@ import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { RoleList } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
+import { apiFailure } from '../lib/api-failure.server';
+import { type Device, describeUserAgent, plainIp } from '../lib/device.server';
 import {
   type FormErrors,
   formError,
@@ -30,9 +32,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const response = await context.api.api.me.sessions.$get();
   // Signed out between the two calls (the session was ended elsewhere).
   if (response.status === 401) throw redirect(loginUrl(request));
-  if (!response.ok) throw new Error(`GET /api/me/sessions answered ${response.status}`);
+  if (!response.ok) apiFailure('GET /api/me/sessions', response.status);
   const { sessions } = await response.json();
-  return { user, sessions };
+  // Only words a person knows reach the page: the browser and system, and a plain address.
+  return {
+    user,
+    sessions: sessions.map(({ userAgent, ip, ...session }) => ({
+      ...session,
+      device: describeUserAgent(userAgent),
+      ip: plainIp(ip),
+    })),
+  };
 }
 
 type Intent =
@@ -148,6 +158,7 @@ export default function MyPage() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as MyPageActionData | undefined;
   const { t, lng } = useTranslation();
+  const deviceName = useDeviceName();
   const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.errors : undefined);
   const passwordErrors = errorsFor('change-password');
   const deleteErrors = errorsFor('delete-account');
@@ -220,7 +231,7 @@ export default function MyPage() {
               {sessions.map((session) => (
                 <tr key={session.id}>
                   <td className="break-anywhere">
-                    {session.userAgent ?? t('myPage.unknown')}
+                    {deviceName(session.device) ?? t('myPage.unknown')}
                     {session.current ? (
                       <>
                         {' '}
@@ -431,4 +442,13 @@ export default function MyPage() {
       </section>
     </>
   );
+}
+
+function useDeviceName() {
+  const { t } = useTranslation();
+  return (device: Device | null) => {
+    if (!device) return null;
+    if (device.browser && device.os) return t('myPage.deviceOn', { browser: device.browser, os: device.os });
+    return device.browser ?? device.os;
+  };
 }

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { defaultLanguage, isLanguage } from '../i18n';
-import { safeReturnTo, serializeLanguageCookie } from '../i18n/language-cookie';
+import { serializeLanguageCookie } from '../i18n/language-cookie';
+import { safeLocalPath } from '../lib/safe-path';
 
 // `/sprog?lng=en&returnTo=/fokusomraader` remembers the language in a cookie and returns to the
 // page; plain links, so the language switch works without JavaScript.
@@ -8,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const requested = url.searchParams.get('lng');
   const language = isLanguage(requested) ? requested : defaultLanguage;
-  return redirect(safeReturnTo(url.searchParams.get('returnTo')), {
+  return redirect(safeLocalPath(url.searchParams.get('returnTo'), '/'), {
     status: 303,
     headers: {
       'Set-Cookie': serializeLanguageCookie(language, { secure: isHttps(request) }),

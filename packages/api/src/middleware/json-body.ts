@@ -36,14 +36,17 @@ export function parseJsonBody(): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * The API speaks JSON: a body declared as any other type is refused with 415 before it is read,
- * so a validator never mistakes it for an empty body.
+ * The API speaks JSON: a body declared as any other type, or sent without a Content-Type, is
+ * refused with 415 before it is read, so a validator never mistakes it for an empty body.
  */
 export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!methodsWithBody.has(c.req.method)) return next();
     const type = c.req.header('content-type');
-    if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    const length = c.req.header('content-length');
+    const hasBody =
+      c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+    if (type ? !/^application\/([\w.+-]+\+)?json\b/i.test(type) : hasBody) {
       return errorResponse(
         c,
         415,

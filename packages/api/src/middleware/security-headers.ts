@@ -1,22 +1,78 @@
-import { secureHeaders } from 'hono/secure-headers';
+import type { MiddlewareHandler } from 'hono';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../context.ts';
 
 /**
- * Security headers for API responses. JSON never needs to load anything, so the CSP denies
- * everything; the portal sets its own page CSP (with a script nonce) for HTML.
+ * Powerful browser features that neither the API nor the portal uses, switched off for the page
+ * and every frame in it (Permissions-Policy). The portal sends the same list.
  */
-export function apiSecurityHeaders({ production }: { production: boolean }) {
-  return secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-    },
+export const permissionsPolicy = {
+  accelerometer: [],
+  autoplay: [],
+  camera: [],
+  displayCapture: [],
+  geolocation: [],
+  gyroscope: [],
+  magnetometer: [],
+  microphone: [],
+  midi: [],
+  payment: [],
+  publickeyCredentialsGet: [],
+  screenWakeLock: [],
+  serial: [],
+  usb: [],
+  xrSpatialTracking: [],
+  browsingTopics: [],
+} satisfies Record<string, never[]>;
+
+const common = (production: boolean) =>
+  ({
     xContentTypeOptions: 'nosniff',
     referrerPolicy: 'no-referrer',
     xFrameOptions: 'DENY',
     crossOriginResourcePolicy: 'same-origin',
     strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
     xXssProtection: '0',
+    permissionsPolicy,
+  }) as const;
+
+/** The HTML API reference at /api/docs and its script, served from our own origin. */
+export function isDocsPath(path: string): boolean {
+  return path === '/api/docs' || path.startsWith('/api/docs/');
+}
+
+/**
+ * Security headers for API responses. JSON never needs to load anything, so the CSP denies
+ * everything; the portal sets its own page CSP (with a script nonce) for HTML. The API reference
+ * (/api/docs) is the one HTML page here: its scripts come only from our own origin or carry the
+ * request's nonce (Hono's `secureHeadersNonce`), no `eval`, and it may fetch only from us.
+ */
+export function apiSecurityHeaders({ production }: { production: boolean }): MiddlewareHandler<AppEnv> {
+  const json = secureHeaders({
+    ...common(production),
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
   });
+  const docs = secureHeaders({
+    ...common(production),
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'", NONCE],
+      // The renderer injects <style> elements without a nonce: styles (never scripts) may be
+      // inline on this one page, which shows nothing but our own OpenAPI document.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+  });
+  return (c, next) => (isDocsPath(c.req.path) ? docs(c, next) : json(c, next));
 }

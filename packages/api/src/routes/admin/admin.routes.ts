@@ -1,13 +1,15 @@
 import { roleGrantSchema } from '@brobygger/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
-import { errors, jsonBody, jsonContent } from '../../openapi.ts';
+import { errors, jsonBody, jsonContent, signedIn } from '../../openapi.ts';
 import { roleViewSchema, userViewSchema } from '../auth/auth.routes.ts';
 
 const tags = ['Administration'];
 const userIdParams = z.object({ id: z.uuid({ error: 'Ukendt bruger-id' }) });
 
 export const listUsersRoute = createRoute({
+  operationId: 'listUsers',
+  security: signedIn,
   middleware: [permit('users:list')] as const,
   method: 'get',
   path: '/admin/users',
@@ -34,6 +36,8 @@ export const listUsersRoute = createRoute({
 });
 
 export const getUserRoute = createRoute({
+  operationId: 'getUser',
+  security: signedIn,
   middleware: [permit('users:list')] as const,
   method: 'get',
   path: '/admin/users/{id}',
@@ -47,6 +51,8 @@ export const getUserRoute = createRoute({
 });
 
 export const grantRoleRoute = createRoute({
+  operationId: 'grantRole',
+  security: signedIn,
   middleware: [permit('users:manage-roles')] as const,
   method: 'post',
   path: '/admin/users/{id}/roles',
@@ -60,6 +66,8 @@ export const grantRoleRoute = createRoute({
 });
 
 export const revokeRoleRoute = createRoute({
+  operationId: 'revokeRole',
+  security: signedIn,
   middleware: [permit('users:manage-roles')] as const,
   method: 'delete',
   path: '/admin/users/{id}/roles/{roleId}',
@@ -74,6 +82,8 @@ export const revokeRoleRoute = createRoute({
 });
 
 export const disableUserRoute = createRoute({
+  operationId: 'disableUser',
+  security: signedIn,
   middleware: [permit('users:disable')] as const,
   method: 'post',
   path: '/admin/users/{id}/disable',
@@ -87,6 +97,8 @@ export const disableUserRoute = createRoute({
 });
 
 export const enableUserRoute = createRoute({
+  operationId: 'enableUser',
+  security: signedIn,
   middleware: [permit('users:disable')] as const,
   method: 'post',
   path: '/admin/users/{id}/enable',
@@ -113,6 +125,8 @@ export const auditEventSchema = z.object({
 });
 
 export const listAuditRoute = createRoute({
+  operationId: 'listAudit',
+  security: signedIn,
   middleware: [permit('audit:read')] as const,
   method: 'get',
   path: '/admin/audit-log',
@@ -136,6 +150,8 @@ export const listAuditRoute = createRoute({
 });
 
 export const devMailboxRoute = createRoute({
+  operationId: 'devMailbox',
+  security: signedIn,
   middleware: [permit('dev-mailbox:read')] as const,
   method: 'get',
   path: '/admin/dev-mailbox',

@@ -10,7 +10,15 @@ import {
 } from '@brobygger/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
-import { errors, jsonBody, jsonContent, messageSchema } from '../../openapi.ts';
+import {
+  errors,
+  jsonBody,
+  jsonContent,
+  messageSchema,
+  optionallySignedIn,
+  publicAccess,
+  signedIn,
+} from '../../openapi.ts';
 
 export const roleViewSchema = z.object({
   id: z.number().int(),
@@ -35,6 +43,8 @@ export const userViewSchema = z.object({
 const tags = ['Accounts'];
 
 export const registerRoute = createRoute({
+  operationId: 'register',
+  security: publicAccess,
   method: 'post',
   path: '/auth/register',
   tags,
@@ -44,6 +54,8 @@ export const registerRoute = createRoute({
 });
 
 export const loginRoute = createRoute({
+  operationId: 'login',
+  security: publicAccess,
   method: 'post',
   path: '/auth/login',
   tags,
@@ -59,6 +71,8 @@ export const loginRoute = createRoute({
 });
 
 export const logoutRoute = createRoute({
+  operationId: 'logout',
+  security: optionallySignedIn,
   method: 'post',
   path: '/auth/logout',
   tags,
@@ -67,6 +81,8 @@ export const logoutRoute = createRoute({
 });
 
 export const verifyEmailRoute = createRoute({
+  operationId: 'verifyEmail',
+  security: publicAccess,
   method: 'post',
   path: '/auth/verify-email',
   tags,
@@ -76,6 +92,8 @@ export const verifyEmailRoute = createRoute({
 });
 
 export const resendVerificationRoute = createRoute({
+  operationId: 'resendVerification',
+  security: signedIn,
   middleware: [permit('account:update-own')] as const,
   method: 'post',
   path: '/auth/verify-email/resend',
@@ -85,6 +103,8 @@ export const resendVerificationRoute = createRoute({
 });
 
 export const requestPasswordResetRoute = createRoute({
+  operationId: 'requestPasswordReset',
+  security: publicAccess,
   method: 'post',
   path: '/auth/password-reset',
   tags,
@@ -94,6 +114,8 @@ export const requestPasswordResetRoute = createRoute({
 });
 
 export const confirmPasswordResetRoute = createRoute({
+  operationId: 'confirmPasswordReset',
+  security: publicAccess,
   method: 'post',
   path: '/auth/password-reset/confirm',
   tags,
@@ -103,6 +125,8 @@ export const confirmPasswordResetRoute = createRoute({
 });
 
 export const changePasswordRoute = createRoute({
+  operationId: 'changePassword',
+  security: signedIn,
   middleware: [permit('account:update-own')] as const,
   method: 'post',
   path: '/auth/password',
@@ -113,6 +137,8 @@ export const changePasswordRoute = createRoute({
 });
 
 export const setupTotpRoute = createRoute({
+  operationId: 'setupTotp',
+  security: signedIn,
   middleware: [permit('account:update-own')] as const,
   method: 'post',
   path: '/auth/totp/setup',
@@ -125,6 +151,8 @@ export const setupTotpRoute = createRoute({
 });
 
 export const enableTotpRoute = createRoute({
+  operationId: 'enableTotp',
+  security: signedIn,
   middleware: [permit('account:update-own')] as const,
   method: 'post',
   path: '/auth/totp/enable',
@@ -138,6 +166,8 @@ export const enableTotpRoute = createRoute({
 });
 
 export const disableTotpRoute = createRoute({
+  operationId: 'disableTotp',
+  security: signedIn,
   middleware: [permit('account:update-own')] as const,
   method: 'post',
   path: '/auth/totp/disable',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from '../../openapi.ts';
+import { createRouter, errors, publicAccess } from '../../openapi.ts';
 import { checkHealth } from '../../services/health.ts';
 import { useCaseContext } from '../../use-case-context.ts';
 
@@ -10,6 +10,8 @@ export const healthSchema = z.object({
 });
 
 const healthRoute = createRoute({
+  operationId: 'getHealth',
+  security: publicAccess,
   method: 'get',
   path: '/health',
   tags: ['Operations'],
@@ -20,6 +22,7 @@ const healthRoute = createRoute({
       description: 'The database does not answer',
       content: { 'application/json': { schema: healthSchema } },
     },
+    ...errors(431),
   },
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
-import { errors, jsonContent } from '../../openapi.ts';
+import { errors, jsonContent, signedIn } from '../../openapi.ts';
 
 const tags = ['Administration'];
 
@@ -31,6 +31,8 @@ const jobIdParams = z.object({
 });
 
 export const listJobsRoute = createRoute({
+  operationId: 'listJobs',
+  security: signedIn,
   middleware: [permit('jobs:read')] as const,
   method: 'get',
   path: '/admin/jobs',
@@ -61,6 +63,8 @@ export const listJobsRoute = createRoute({
 });
 
 export const getJobRoute = createRoute({
+  operationId: 'getJob',
+  security: signedIn,
   middleware: [permit('jobs:read')] as const,
   method: 'get',
   path: '/admin/jobs/{id}',
@@ -74,6 +78,8 @@ export const getJobRoute = createRoute({
 });
 
 export const retryJobRoute = createRoute({
+  operationId: 'retryJob',
+  security: signedIn,
   middleware: [permit('jobs:retry')] as const,
   method: 'post',
   path: '/admin/jobs/{id}/retry',

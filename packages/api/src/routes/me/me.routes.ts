@@ -1,7 +1,7 @@
 import { deleteAccountSchema } from '@brobygger/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
-import { errors, jsonBody, jsonContent } from '../../openapi.ts';
+import { errors, jsonBody, jsonContent, signedIn } from '../../openapi.ts';
 import { userViewSchema } from '../auth/auth.routes.ts';
 
 const tags = ['Your account'];
@@ -17,6 +17,8 @@ export const sessionViewSchema = z.object({
 });
 
 export const getMeRoute = createRoute({
+  operationId: 'getMe',
+  security: signedIn,
   middleware: [permit('account:read-own')] as const,
   method: 'get',
   path: '/me',
@@ -26,6 +28,8 @@ export const getMeRoute = createRoute({
 });
 
 export const listMySessionsRoute = createRoute({
+  operationId: 'listMySessions',
+  security: signedIn,
   middleware: [permit('sessions:manage-own')] as const,
   method: 'get',
   path: '/me/sessions',
@@ -38,6 +42,8 @@ export const listMySessionsRoute = createRoute({
 });
 
 export const endMySessionRoute = createRoute({
+  operationId: 'endMySession',
+  security: signedIn,
   middleware: [permit('sessions:manage-own')] as const,
   method: 'delete',
   path: '/me/sessions/{id}',
@@ -48,6 +54,8 @@ export const endMySessionRoute = createRoute({
 });
 
 export const exportMyDataRoute = createRoute({
+  operationId: 'exportMyData',
+  security: signedIn,
   middleware: [permit('account:export-own')] as const,
   method: 'get',
   path: '/me/export',
@@ -60,6 +68,8 @@ export const exportMyDataRoute = createRoute({
 });
 
 export const deleteMeRoute = createRoute({
+  operationId: 'deleteMe',
+  security: signedIn,
   middleware: [permit('account:delete-own')] as const,
   method: 'delete',
   path: '/me',

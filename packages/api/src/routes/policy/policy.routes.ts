@@ -6,7 +6,7 @@ import {
   strategyTrackSchema,
 } from '@brobygger/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, notFoundResponse } from '../../openapi.ts';
+import { errorResponses, errors, notFoundResponse, publicAccess } from '../../openapi.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -23,6 +23,8 @@ export const policySchema = z.object({
 });
 
 export const getPolicyRoute = createRoute({
+  operationId: 'getPolicy',
+  security: publicAccess,
   method: 'get',
   path: '/policy',
   tags: ['Policy'],
@@ -34,6 +36,8 @@ export const getPolicyRoute = createRoute({
 });
 
 export const listStrategyTracksRoute = createRoute({
+  operationId: 'listStrategyTracks',
+  security: publicAccess,
   method: 'get',
   path: '/strategy-tracks',
   tags: ['Policy'],
@@ -43,10 +47,13 @@ export const listStrategyTracksRoute = createRoute({
       z.object({ strategyTracks: z.array(strategyTrackSchema) }),
       'Every strategy track, in the policy’s order',
     ),
+    ...errors(431),
   },
 });
 
 export const listFocusAreasRoute = createRoute({
+  operationId: 'listFocusAreas',
+  security: publicAccess,
   method: 'get',
   path: '/focus-areas',
   tags: ['Policy'],
@@ -56,10 +63,13 @@ export const listFocusAreasRoute = createRoute({
       z.object({ focusAreas: z.array(focusAreaSummarySchema) }),
       'Every focus area, in the policy’s order',
     ),
+    ...errors(431),
   },
 });
 
 export const getFocusAreaRoute = createRoute({
+  operationId: 'getFocusArea',
+  security: publicAccess,
   method: 'get',
   path: '/focus-areas/{slug}',
   tags: ['Policy'],
@@ -77,6 +87,8 @@ export const getFocusAreaRoute = createRoute({
 });
 
 export const listInitiativesRoute = createRoute({
+  operationId: 'listInitiatives',
+  security: publicAccess,
   method: 'get',
   path: '/initiatives',
   tags: ['Policy'],
