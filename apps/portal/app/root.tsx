@@ -18,16 +18,26 @@ import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { languageFromCookieHeader } from './i18n/language-cookie';
 import { useTranslation } from './i18n/use-translation';
+import { useShipsJavaScript } from './lib/hydration';
 import { pageMeta } from './lib/meta';
 import { isAdmin } from './lib/session.server';
 import { useNonce } from './nonce';
+import plexRegularHref from './styles/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2?url';
+import plexSemiBoldHref from './styles/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-SemiBold.woff2?url';
 import portalStylesHref from './styles/portal.css?url';
 
 const mainContentId = 'main-content';
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: '/dkfds/css/dkfds.min.css' },
   { rel: 'stylesheet', href: portalStylesHref },
+  // The text of every page; the stylesheet would find them only once it has arrived.
+  ...[plexRegularHref, plexSemiBoldHref].map((href) => ({
+    rel: 'preload',
+    href,
+    as: 'font',
+    type: 'font/woff2',
+    crossOrigin: 'anonymous' as const,
+  })),
   { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
@@ -53,6 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lng } = useTranslation();
   const nonce = useNonce();
+  const shipsJavaScript = useShipsJavaScript();
 
   return (
     <html lang={lng}>
@@ -70,8 +81,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {shipsJavaScript ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
