@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PurgeCSS } from 'purgecss';
+import { unicodeRange, woff2CodePoints } from './woff2-cmap.mjs';
 
 const portalDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(portalDir, 'package.json'));
@@ -53,8 +54,11 @@ const [purged] = await new PurgeCSS().purge({
 });
 if (!purged) throw new Error('build-dkfds: PurgeCSS returned nothing');
 
-// DKFDS declares every weight with eot, woff, woff2 and ttf sources (and lists woff before woff2
-// for one of them, so browsers fetch the larger file). Declare woff2 only, for the weights used.
+// DKFDS declares every weight with eot, woff, woff2 and ttf sources of the complete font (~60 KiB
+// each, and woff listed before woff2 for one of them, so browsers fetch the larger file). Declare
+// woff2 only, for the weights the remaining rules use, split by script as DKFDS ships them: each
+// file covers the characters its cmap lists (`unicode-range`), so a Danish page loads only the
+// Latin-1 part (~17 KiB) of each weight and another script loads its part when a page has it.
 let css = purged.css.replace(/@font-face\s*\{[^}]*\}/g, '');
 const weightNames = { 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold' };
 const weights = new Set([400]);
@@ -63,16 +67,24 @@ for (const match of css.matchAll(/font-weight\s*:\s*(\d{3}|bold|normal)/g)) {
   if (weight in weightNames) weights.add(weight);
   else console.warn(`build-dkfds: no IBM Plex Sans file for font-weight ${match[1]}`);
 }
+// Most used first: a character goes to the first part that has it.
+const scripts = ['Latin1', 'Latin2', 'Latin3', 'Pi', 'Cyrillic', 'Greek'];
 const faces = [];
 for (const weight of [...weights].sort()) {
   for (const italic of [false, true]) {
-    const name = `IBMPlexSans-${italic ? (weight === 400 ? 'Italic' : `${weightNames[weight]}Italic`) : weightNames[weight]}`;
-    const file = `fonts/IBMPlexSans/complete/woff2/${name}.woff2`;
-    copy(file, stylesDir);
-    faces.push(
-      `@font-face{font-family:"IBM Plex Sans";font-style:${italic ? 'italic' : 'normal'};font-weight:${weight};` +
-        `font-display:swap;src:url(../${file}) format("woff2")}`,
-    );
+    const style = italic ? (weight === 400 ? 'Italic' : `${weightNames[weight]}Italic`) : weightNames[weight];
+    const covered = new Set();
+    for (const script of scripts) {
+      const file = `fonts/IBMPlexSans/split/woff2/IBMPlexSans-${style}-${script}.woff2`;
+      const codePoints = [...woff2CodePoints(join(distDir, file))].filter((point) => !covered.has(point));
+      for (const point of codePoints) covered.add(point);
+      if (codePoints.length === 0) continue;
+      copy(file, stylesDir);
+      faces.push(
+        `@font-face{font-family:"IBM Plex Sans";font-style:${italic ? 'italic' : 'normal'};font-weight:${weight};` +
+          `font-display:swap;src:url(../${file}) format("woff2");unicode-range:${unicodeRange(codePoints)}}`,
+      );
+    }
   }
 }
 css = `${faces.join('\n')}\n${css}`;
