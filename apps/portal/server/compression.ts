@@ -25,8 +25,8 @@ export function negotiateEncoding(acceptEncoding: string | null | undefined): Co
     let q = 1;
     for (const parameter of parameters) {
       // A weight that is not a number counts as "not acceptable".
-      if (/^q=/i.test(parameter))
-        q = /^q=(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i.test(parameter) ? Number(parameter.slice(2)) : 0;
+      if (!/^q=/i.test(parameter)) continue;
+      q = /^q=(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i.test(parameter) ? Number(parameter.slice(2)) : 0;
     }
     weights.set(token.toLowerCase(), q);
   }
