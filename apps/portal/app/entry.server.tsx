@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+// Both languages' messages, for every page and action the server renders.
+import './i18n/catalogues';
 import { NonceProvider } from './nonce';
 
 // How long single fetch keeps streaming deferred data; React is aborted a second later so the

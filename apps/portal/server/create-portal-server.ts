@@ -1,8 +1,7 @@
-import { join, sep } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { createApiClient, type InProcessApi } from './api-client';
+import { compressResponses, staticFiles } from './compression';
 import { fetchCurrentUser } from './current-user';
 import { limitFormBody } from './form-body-limit';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
@@ -66,9 +65,6 @@ async function isPersonal(
 
 type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
 
-const immutable = 'public, max-age=31536000, immutable';
-const shortLived = 'public, max-age=3600';
-
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
@@ -80,6 +76,9 @@ function isApiPath(path: string): boolean {
 export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv> {
   const { api, handleRequest, clientDir, publicUrl, production, dev = false, logger } = options;
   const app = new Hono<PortalEnv>();
+
+  // Outermost, so it sees every answer (pages, the API, static files) with its final headers.
+  app.use('*', compressResponses());
 
   // Pages and static files get the portal's security headers; the API sets its own.
   app.use('*', async (c, next) => {
@@ -105,14 +104,10 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
   });
 
   if (clientDir) {
-    const assetsDir = join(clientDir, 'assets') + sep;
-    app.use('*', async (c, next) => {
-      await next();
-      const file = c.get('staticFile');
-      // Vite fingerprints everything under /assets, so those files can be cached for good.
-      if (file) c.res.headers.set('Cache-Control', file.startsWith(assetsDir) ? immutable : shortLived);
-    });
-    app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => c.set('staticFile', path) }));
+    app.use(
+      '*',
+      staticFiles<PortalEnv>(clientDir, (path, c) => c.set('staticFile', path)),
+    );
   }
 
   app.use('*', limitFormBody());

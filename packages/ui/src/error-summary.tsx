@@ -15,7 +15,8 @@ export interface ErrorSummaryProps {
 
 /**
  * The DKFDS error summary at the top of a form: every problem, each linking to its field. It takes
- * focus when it appears (with JavaScript), so keyboard and screen-reader users land on it.
+ * focus when it appears, so keyboard and screen-reader users land on it: with JavaScript when the
+ * errors change, and without it through `autofocus` on the page the server sends.
  */
 export function ErrorSummary({ heading, errors }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -24,7 +25,14 @@ export function ErrorSummary({ heading, errors }: ErrorSummaryProps) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="alert alert-error error-summary" role="alert" tabIndex={-1} ref={ref}>
+    <div
+      className="alert alert-error error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      // biome-ignore lint/a11y/noAutofocus: moving focus to the error summary is the pattern (GOV.UK, DKFDS); without JavaScript only autofocus does it.
+      autoFocus
+    >
       <Icon name="error" className="alert-icon" />
       <div className="alert-body">
         <p className="alert-heading">{heading}</p>

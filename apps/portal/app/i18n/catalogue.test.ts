@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createTranslator, languages } from './index';
+import { catalogues } from './catalogues';
+import { createTranslator, languages } from './index';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

@@ -1,6 +1,4 @@
 import type { Catalogue, MessageKey } from './catalogue';
-import { da } from './da';
-import { en } from './en';
 
 export type { Catalogue, MessageKey } from './catalogue';
 
@@ -8,7 +6,14 @@ export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'da';
 
-export const catalogues: Record<Language, Catalogue> = { da, en };
+// The messages of each language loaded so far. The server loads both (`./catalogues`, imported by
+// entry.server.tsx); the browser only the page's language (entry.client.tsx), so a page that ships
+// JavaScript does not carry the other language's catalogue.
+const loaded: Partial<Record<Language, Catalogue>> = {};
+
+export function registerCatalogue(language: Language, catalogue: Catalogue): void {
+  loaded[language] = catalogue;
+}
 
 /** BCP 47 locale for dates and lists in each language. */
 export const locales: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
@@ -21,7 +26,8 @@ export type TranslationValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: TranslationValues) => string;
 
 export function createTranslator(language: Language): Translate {
-  const catalogue = catalogues[language];
+  const catalogue = loaded[language];
+  if (!catalogue) throw new Error(`The ${language} catalogue is not loaded`);
   return (key, values) => {
     const message = catalogue[key];
     if (!values) return message;

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n';
 import { createTranslator } from '../i18n';
+import '../i18n/catalogues';
 import { languageFromCookieHeader } from '../i18n/language-cookie';
 import type { FormErrors, FormMessage } from './form-errors';
 

@@ -18,6 +18,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { adminApiFailure } from '../lib/admin.server';
 import { type FormErrors, formErrorsFrom, formText, readApiProblem, translatorFor } from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
+import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { getFocusAreas } from '../lib/policy.server';
 import { requireAdmin } from '../lib/session.server';
@@ -38,6 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     user,
     self: user.id === admin.id,
     focusAreas: focusAreas.map((focusArea) => ({ slug: focusArea.slug, name: focusArea.name })),
+    // From the loader, not imported by the component: @brobygger/domain would bring zod to the browser.
+    roles,
   };
 }
 
@@ -123,11 +126,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+// Signed-in pages keep React in the browser (client-side navigation between them). They are not
+// public pages, which ship no JavaScript (lib/hydration.ts).
+export const handle = hydrate;
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
   pageMeta(matches, loaderData ? { text: loaderData.user.displayName } : { key: 'admin.users.title' });
 
 export default function AdminUserPage() {
-  const { user, self, focusAreas } = useLoaderData<typeof loader>();
+  const { user, self, focusAreas, roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AdminUserActionData | undefined;
   const { t, lng, dataLang } = useTranslation();
   const roleText = useRoleText();

@@ -5,6 +5,7 @@ import { AdminNav } from '../components/admin-nav';
 import { useRoleText } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
 import { adminApiFailure } from '../lib/admin.server';
+import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { requireAdmin } from '../lib/session.server';
 
@@ -22,6 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await response.json();
   return { ...result, q };
 }
+
+// Signed-in pages keep React in the browser (client-side navigation between them). They are not
+// public pages, which ship no JavaScript (lib/hydration.ts).
+export const handle = hydrate;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, { key: 'admin.users.title' });

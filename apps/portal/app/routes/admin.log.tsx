@@ -4,6 +4,7 @@ import { AdminNav } from '../components/admin-nav';
 import { useTranslation } from '../i18n/use-translation';
 import { adminApiFailure } from '../lib/admin.server';
 import { formatDateTime } from '../lib/format';
+import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { requireAdmin } from '../lib/session.server';
 
@@ -22,6 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { events } = await response.json();
   return { events, next: events.length === pageSize ? events.at(-1)?.id : undefined };
 }
+
+// Signed-in pages keep React in the browser (client-side navigation between them). They are not
+// public pages, which ship no JavaScript (lib/hydration.ts).
+export const handle = hydrate;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, { key: 'admin.audit.title' });

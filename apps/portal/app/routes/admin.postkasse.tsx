@@ -5,6 +5,7 @@ import { AdminNav } from '../components/admin-nav';
 import { useTranslation } from '../i18n/use-translation';
 import { adminApiFailure } from '../lib/admin.server';
 import { formatDateTime } from '../lib/format';
+import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { requireAdmin } from '../lib/session.server';
 
@@ -16,6 +17,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { emails } = await response.json();
   return { emails };
 }
+
+// Signed-in pages keep React in the browser (client-side navigation between them). They are not
+// public pages, which ship no JavaScript (lib/hydration.ts).
+export const handle = hydrate;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, { key: 'admin.mailbox.title' });

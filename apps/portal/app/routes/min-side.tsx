@@ -23,6 +23,7 @@ import {
   translatorFor,
 } from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
+import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { loginUrl } from '../lib/redirect-to';
 import { requireUser } from '../lib/session.server';
@@ -146,6 +147,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<MyPageActionData>({ intent, errors: formError(t('form.unexpected')) }, { status: 400 });
   }
 }
+
+// Signed-in pages keep React in the browser (client-side navigation between them). They are not
+// public pages, which ship no JavaScript (lib/hydration.ts).
+export const handle = hydrate;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, { key: 'myPage.title' });
 
