@@ -1,12 +1,15 @@
+import { getPublicDataGeneration } from '@brobygger/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireSameOrigin } from './auth/csrf.ts';
 import { loadSession } from './auth/session.ts';
+import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
+import { publicReadCache } from './middleware/public-reads.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
@@ -16,7 +19,13 @@ import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
-export function createApi(deps: ApiDependencies) {
+export function createApi(options: ApiDependencies) {
+  const deps: ApiDependencies = {
+    ...options,
+    publicCache:
+      options.publicCache ??
+      new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) }),
+  };
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
@@ -32,6 +41,8 @@ export function createApi(deps: ApiDependencies) {
     .use(requireSameOrigin())
     .use(requireJsonBody())
     .use(parseJsonBody())
+    // Public reads answered from the cache need no session: their answer is the same for all.
+    .use(publicReadCache())
     .use(loadSession());
 
   // Chained, so the typed client sees every route.

@@ -4,7 +4,7 @@ import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
-import { type Env, parseEnv } from './env.ts';
+import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startSmtpSender } from './mail/smtp.ts';
 
@@ -38,7 +38,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   try {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
-    const demoAccountsCreated = env.NODE_ENV === 'production' ? 0 : await seedDemoAccounts(database.db);
+    const demoAccountsCreated = demoAccountsEnabled(env) ? await seedDemoAccounts(database.db) : 0;
     logger.info(
       {
         database: database.kind,

@@ -9,6 +9,7 @@ export {
 export * from './queries/audit.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
+export * from './queries/public-data.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

@@ -166,6 +166,12 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+/** One row: how many times public data (the policy's tables) has changed; bumped by triggers. */
+export interface PublicDataGenerationTable {
+  id: Generated<boolean>;
+  generation: Generated<number>;
+}
+
 export interface Database {
   policies: PoliciesTable;
   strategy_tracks: StrategyTracksTable;
@@ -184,6 +190,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   email_outbox: EmailOutboxTable;
+  public_data_generation: PublicDataGenerationTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
