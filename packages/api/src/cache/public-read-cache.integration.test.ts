@@ -51,7 +51,8 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
     };
     staffCookie = await cookieFor('medarbejder@brobygger.test');
     volunteerCookie = await cookieFor('frivillig@brobygger.test');
-  });
+    // Hashing seven demo passwords takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await database?.close();
   });

@@ -45,7 +45,12 @@ export function publicReadCache(): MiddlewareHandler<AppEnv> {
       });
     };
     const hit = await cache.get(key);
-    if (hit) return respond(hit);
+    if (hit) {
+      // Through the context, so the headers set so far (the request id…) are kept.
+      const answer = respond(hit);
+      const headers = Object.fromEntries(answer.headers);
+      return answer.status === 304 ? c.body(null, 304, headers) : c.body(hit.body, 200, headers);
+    }
     const store = await cache.beginLoad(key);
     await next();
     if (c.res.status !== 200) return;
