@@ -52,6 +52,10 @@ type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
 const immutable = 'public, max-age=31536000, immutable';
 const shortLived = 'public, max-age=3600';
 
+function hasExtension(path: string): boolean {
+  return path.slice(path.lastIndexOf('/') + 1).includes('.');
+}
+
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
@@ -95,7 +99,14 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       // Vite fingerprints everything under /assets, so those files can be cached for good.
       if (file) c.res.headers.set('Cache-Control', file.startsWith(assetsDir) ? immutable : shortLived);
     });
-    app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => c.set('staticFile', path) }));
+    const serveFile = serveStatic<PortalEnv>({
+      root: clientDir,
+      onFound: (path, c) => c.set('staticFile', path),
+    });
+    // Every built file has an extension; API calls and pages never look on disk (a stat per request).
+    app.use('*', (c, next) =>
+      isApiPath(c.req.path) || !hasExtension(c.req.path) ? next() : serveFile(c, next),
+    );
   }
 
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
