@@ -106,6 +106,8 @@ interface Measurement {
   kind: 'bare' | 'api' | 'page';
   signedIn: boolean;
   rps: number;
+  /** Answers received in the measured run (any status). */
+  answered: number;
   p99: number;
   errors: number;
 }
@@ -125,6 +127,7 @@ async function measure(
     kind: pathKind,
     signedIn: 'cookie' in headers,
     rps: result.requests.average,
+    answered: result.requests.total,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
   };
@@ -159,6 +162,7 @@ const rows = results.map((result) => {
     if (ratio < target) problems.push(`ratio < ${target}`);
     if (result.p99 >= maxP99Ms) problems.push(`p99 >= ${maxP99Ms} ms`);
     if (result.errors > 0) problems.push('errors');
+    if (result.answered === 0) problems.push('no answer within the run');
     if (result.signedIn) {
       const anonymous = results.find((other) => other.name === result.name.replace(' (signed in)', ''));
       if (anonymous && result.rps < anonymous.rps / 2) problems.push('< half of anonymous');
@@ -169,6 +173,7 @@ const rows = results.map((result) => {
     path: result.name,
     'req/s': Math.round(result.rps),
     ratio: result.kind === 'bare' ? '' : ratio.toFixed(3),
+    answered: result.answered,
     'p99 ms': result.p99,
     errors: result.errors,
     verdict: result.kind === 'bare' ? '' : problems.length ? `FAIL (${problems.join(', ')})` : 'PASS',
