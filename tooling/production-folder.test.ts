@@ -80,11 +80,13 @@ describe('the production folder (the Docker image’s final stage)', () => {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server?.once('exit', resolve));
       server.kill('SIGTERM');
+      const killLater = setTimeout(() => server?.kill('SIGKILL'), 30_000);
       await exited;
+      clearTimeout(killLater);
     }
     if (out) rmSync(dirname(out), { recursive: true, force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('starts with plain node on an empty data directory and answers /api/health', async () => {
     const res = await fetch(`${base}/api/health`);
@@ -95,7 +97,7 @@ describe('the production folder (the Docker image’s final stage)', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('</html>');
     expect(page.headers.get('Strict-Transport-Security')).toMatch(/^max-age=/);
-  });
+  }, 60_000);
 
   it('holds only compiled code and production dependencies', () => {
     for (const file of ['dist/server.js', 'build/client', 'api/main.js', 'api/cli.js', 'node_modules/pg']) {
@@ -118,5 +120,5 @@ describe('the production folder (the Docker image’s final stage)', () => {
   it('runs the operator CLI from the same folder', async () => {
     const { stdout, stderr } = await run(process.execPath, ['api/cli.js'], { cwd: out });
     expect(stdout + stderr).toContain('db:migrate');
-  });
+  }, 60_000);
 });
