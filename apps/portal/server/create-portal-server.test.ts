@@ -105,6 +105,15 @@ describe('createPortalServer', () => {
     expect(response.headers.get('Content-Type')).toContain('text/html');
   });
 
+  it('looks on disk only for paths with an extension, never for pages or the API', async () => {
+    writeFileSync(join(clientDir, 'fokusomraader'), 'not a page');
+    mkdirSync(join(clientDir, 'api'), { recursive: true });
+    writeFileSync(join(clientDir, 'api', 'health'), 'not the API');
+    const app = portal({ clientDir });
+    expect(await (await app.request('/fokusomraader')).text()).not.toBe('not a page');
+    expect(await (await app.request('/api/health')).json()).toEqual({ status: 'ok', cookie: null });
+  });
+
   it('refuses to serve files outside the build directory', async () => {
     const response = await portal({ clientDir }).request('/../package.json');
     expect(response.headers.get('Content-Type')).toContain('text/html');

@@ -65,6 +65,10 @@ async function isPersonal(
 
 type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
 
+function hasExtension(path: string): boolean {
+  return path.slice(path.lastIndexOf('/') + 1).includes('.');
+}
+
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
@@ -104,9 +108,10 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
   });
 
   if (clientDir) {
-    app.use(
-      '*',
-      staticFiles<PortalEnv>(clientDir, (path, c) => c.set('staticFile', path)),
+    const serveFile = staticFiles<PortalEnv>(clientDir, (path, c) => c.set('staticFile', path));
+    // Every built file has an extension; API calls and pages never look on disk (a stat per request).
+    app.use('*', (c, next) =>
+      isApiPath(c.req.path) || !hasExtension(c.req.path) ? next() : serveFile(c, next),
     );
   }
 

@@ -25,6 +25,8 @@ export function limitFormBody(maxBytes = maxFormBodyBytes): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
     if (path === '/api' || path.startsWith('/api/')) return next();
+    // A read has no body to limit; looking for one would make the Node adapter build a Request.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return limit(c, next);
   };
 }

@@ -105,5 +105,6 @@ describe('in production', () => {
     } finally {
       await api.close();
     }
-  });
+    // A fresh PGlite takes seconds to start, many more on a busy machine.
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { getPublicDataGeneration } from '@brobygger/db';
 import type { ErrorCode } from '@brobygger/domain';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
@@ -5,10 +6,12 @@ import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireSameOrigin } from './auth/csrf.ts';
 import { loadSession } from './auth/session.ts';
+import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
+import { publicReadCache } from './middleware/public-reads.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { registerSecuritySchemes } from './openapi.ts';
@@ -33,7 +36,13 @@ const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
 };
 
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
-export function createApi(deps: ApiDependencies) {
+export function createApi(options: ApiDependencies) {
+  const deps: ApiDependencies = {
+    ...options,
+    publicCache:
+      options.publicCache ??
+      new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) }),
+  };
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
@@ -50,6 +59,8 @@ export function createApi(deps: ApiDependencies) {
     .use(requireSameOrigin())
     .use(requireJsonBody())
     .use(parseJsonBody())
+    // Public reads answered from the cache need no session: their answer is the same for all.
+    .use(publicReadCache())
     .use(loadSession());
 
   // Chained, so the typed client sees every route.

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
 import type { ApiDependencies } from './context.ts';
-import { type Env, parseEnv } from './env.ts';
+import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
 import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
@@ -41,7 +41,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   try {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
-    const demoAccountsCreated = env.NODE_ENV === 'production' ? 0 : await seedDemoAccounts(database.db);
+    const demoAccountsCreated = demoAccountsEnabled(env) ? await seedDemoAccounts(database.db) : 0;
     logger.info(
       {
         database: database.kind,

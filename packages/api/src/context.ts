@@ -3,6 +3,7 @@ import type { Actor } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { PublicReadCache } from './cache/public-read-cache.ts';
 
 export interface ApiConfig {
   production: boolean;
@@ -23,6 +24,11 @@ export interface ApiDependencies {
   clientIp?: (c: Context) => string | null;
   /** Called after jobs (mail among them) were queued and committed, so a runner looks at once. */
   onJobsQueued?: () => void;
+  /**
+   * Answers of public reads shared by all callers (createApi makes one per API instance when not
+   * given). A use case that changes public data calls `invalidate()` after its commit.
+   */
+  publicCache?: PublicReadCache;
 }
 
 export interface SignedInUser {

@@ -24,6 +24,16 @@ export const envSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   /** How often (ms) the job runner looks for due jobs when no enqueue in this process woke it. */
   JOBS_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /**
+   * Seed the demo accounts (README, "Demo accounts"): on by default unless NODE_ENV=production,
+   * where they are refused (their password is public).
+   */
+  DEMO_ACCOUNTS: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) =>
+      value === undefined || value === '' ? undefined : value === 'true' || value === '1',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;
@@ -36,5 +46,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       .join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
+  if (result.data.NODE_ENV === 'production' && result.data.DEMO_ACCOUNTS === true) {
+    throw new Error(
+      'Invalid configuration: DEMO_ACCOUNTS: demo accounts have a public password and are refused with NODE_ENV=production',
+    );
+  }
   return result.data;
+}
+
+/** Whether this start seeds the demo accounts: DEMO_ACCOUNTS, else on unless NODE_ENV=production. */
+export function demoAccountsEnabled(env: Env): boolean {
+  return env.DEMO_ACCOUNTS ?? env.NODE_ENV !== 'production';
 }

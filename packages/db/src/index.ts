@@ -11,6 +11,7 @@ export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
+export * from './queries/public-data.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

@@ -183,6 +183,12 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+/** One row: how many times public data (the policy's tables) has changed; bumped by triggers. */
+export interface PublicDataGenerationTable {
+  id: Generated<boolean>;
+  generation: Generated<number>;
+}
+
 export interface Database {
   policies: PoliciesTable;
   strategy_tracks: StrategyTracksTable;
@@ -202,6 +208,7 @@ export interface Database {
   audit_log: AuditLogTable;
   email_outbox: EmailOutboxTable;
   jobs: JobsTable;
+  public_data_generation: PublicDataGenerationTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 // Frozen in time: a migration never imports application code.
 //
-// One table of background jobs for every kind of work (ADR 0006). Mail keeps its own table as the
+// One table of background jobs for every kind of work (ADR 0008). Mail keeps its own table as the
 // record of what was sent (the development mailbox and the GDPR export read it); its delivery
 // state (attempts, last error) moves to the job that sends it.
 export async function up(db: Kysely<any>): Promise<void> {

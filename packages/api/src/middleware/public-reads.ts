@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
+import type { AppEnv } from '../context.ts';
+
+/**
+ * The reads whose answers are public and the same for every caller: the policy (issue 6). A path
+ * belongs here only if its route has no permission check and reads nothing about the caller; the
+ * cache test warms each with a signed-in staff member and compares with anonymous.
+ */
+const publicReads = [
+  /^\/api\/policy$/,
+  /^\/api\/strategy-tracks$/,
+  /^\/api\/focus-areas$/,
+  /^\/api\/focus-areas\/[^/]+$/,
+  /^\/api\/initiatives$/,
+];
+
+export function isPublicRead(path: string): boolean {
+  return publicReads.some((pattern) => pattern.test(path));
+}
+
+// Caches may keep the answer but must ask again each time (with If-None-Match): it can change.
+const cacheControl = 'no-cache';
+
+/**
+ * Public reads come from the process's PublicReadCache when it holds a current answer, without
+ * looking up the session or querying anything else; otherwise the route answers and a 200 is kept.
+ * Every answer carries an ETag, and a matching If-None-Match gets 304. Errors (4xx) pass through
+ * untouched and are never cached.
+ */
+export function publicReadCache(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const cache = c.var.deps.publicCache;
+    if (c.req.method !== 'GET' || !cache || !isPublicRead(c.req.path)) return next();
+    const url = c.req.url;
+    const queryAt = url.indexOf('?');
+    const key = queryAt === -1 ? c.req.path : c.req.path + url.slice(queryAt);
+    const ifNoneMatch = c.req.header('if-none-match');
+    const respond = (cached: CachedAnswer) => {
+      const headers = { ETag: cached.etag, 'Cache-Control': cacheControl };
+      if (matchesIfNoneMatch(ifNoneMatch, cached.etag)) return new Response(null, { status: 304, headers });
+      return new Response(cached.body, {
+        status: 200,
+        headers: { ...headers, 'Content-Type': 'application/json' },
+      });
+    };
+    const hit = await cache.get(key);
+    if (hit) {
+      // Through the context, so the headers set so far (the request id…) are kept.
+      const answer = respond(hit);
+      const headers = Object.fromEntries(answer.headers);
+      return answer.status === 304 ? c.body(null, 304, headers) : c.body(hit.body, 200, headers);
+    }
+    const store = await cache.beginLoad(key);
+    await next();
+    if (c.res.status !== 200) return;
+    // Setting c.res keeps the headers the route and inner middleware set (a refreshed cookie…).
+    c.res = respond(store(await c.res.text()));
+  };
+}
