@@ -180,7 +180,7 @@ describe('the checker itself (synthetic input)', () => {
   it('fails an app that reaches for data itself (db package, driver), in code and in package.json', () => {
     const appWithDb = workspace.map((p) =>
       p.name === '@brobygger/api-server'
-        ? { ...p, declared: new Set(['@brobygger/api', '@brobygger/db', 'pg']) }
+        ? { ...p, declared: new Set(['@brobygger/api', '@brobygger/db', 'kysely', 'pg']) }
         : p,
     );
     const found = checkImports(appWithDb, [
@@ -195,7 +195,8 @@ describe('the checker itself (synthetic input)', () => {
       checkManifests(appWithDb)
         .filter((v) => v.rule === 'app-data-access')
         .map((v) => `${v.file} ${v.specifier}`),
-    ).toEqual(['apps/api/package.json @brobygger/db', 'apps/api/package.json pg']);
+    ).toEqual(['apps/api/package.json @brobygger/db', 'apps/api/package.json kysely']);
+    // A driver the compiled bundle leaves out may be declared; the code above still may not import it.
   });
 
   it('fails a route handler that imports the database, a query builder or the mail outbox', () => {

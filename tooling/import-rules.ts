@@ -37,6 +37,12 @@ export const APP_ALLOWED_PACKAGES: readonly string[] = [
   '@brobygger/ui',
 ];
 const DATA_PACKAGES = [/^pg(-.*)?$/, /^kysely$/, /^@electric-sql\//];
+/**
+ * Database drivers an app may list in its package.json only because its compiled server leaves
+ * them out of the bundle (native code, WebAssembly; docs/decisions/0010): installed beside the
+ * bundle, never imported by the app's own code, which the code rule above still checks.
+ */
+export const APP_BUNDLE_EXTERNALS: readonly string[] = ['@electric-sql/pglite', 'pg'];
 
 /**
  * Route handlers (non-test files under packages/api/src/routes/) parse, call a use case and shape
@@ -49,6 +55,8 @@ export const ROUTE_ALLOWED_PACKAGES: readonly RegExp[] = [
   /^hono$/,
   /^@hono\//,
   /^zod$/,
+  // Renders the API reference page (/api/docs): presentation, no data.
+  /^@scalar\/hono-api-reference$/,
 ];
 const ROUTE_FORBIDDEN_DIRS = ['packages/api/src/mail/'];
 
@@ -358,7 +366,8 @@ export function checkManifests(
       if (
         from.kind === 'app' &&
         ((byName.get(dependency)?.kind === 'package' && !APP_ALLOWED_PACKAGES.includes(dependency)) ||
-          DATA_PACKAGES.some((pattern) => pattern.test(dependency)))
+          (DATA_PACKAGES.some((pattern) => pattern.test(dependency)) &&
+            !APP_BUNDLE_EXTERNALS.includes(dependency)))
       ) {
         violations.push({
           rule: 'app-data-access',

@@ -37,12 +37,10 @@ const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
 
 /** The Hono app of the whole API, under /api. It never listens: servers and tests call it. */
 export function createApi(options: ApiDependencies) {
-  const deps: ApiDependencies = {
-    ...options,
-    publicCache:
-      options.publicCache ??
-      new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) }),
-  };
+  // On the caller's object itself, not a copy: work started for these dependencies after an
+  // answer (afterResponse) is awaited through the same object (settleAfterResponse, boot's close).
+  const deps: ApiDependencies = options;
+  deps.publicCache ??= new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) });
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
