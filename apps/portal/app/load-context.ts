@@ -16,6 +16,12 @@ export interface PortalLoadContext {
    * only after a state-changing call), however many loaders want it.
    */
   currentUser: () => Promise<CurrentUser | null>;
+  /**
+   * The same user, for the header's account menu only (the root loader). A page whose loaders
+   * never call `currentUser()` is the same for everyone but for that menu, so the page cache can
+   * share it with signed-in visitors and put their own menu in (apps/portal/server/page-cache.ts).
+   */
+  headerUser: () => Promise<CurrentUser | null>;
 }
 
 declare module '@remix-run/server-runtime' {

@@ -47,7 +47,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The layout must render even when the API fails (the error page needs it), so a failure to
   // read the session shows the page as to an anonymous visitor; pages that need the user fail.
-  const user = await context.currentUser().catch(() => null);
+  // headerUser, not currentUser: what the user changes on a page is only the account menu.
+  const user = await context.headerUser().catch(() => null);
   return {
     lng: languageFromCookieHeader(request.headers.get('Cookie')),
     // Only what the header shows: every page carries this in its HTML.

@@ -1,9 +1,14 @@
+import { isPublicRead, sessionCookieName } from '@brobygger/api';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
+import { languageCookieName, languageFromCookieHeader } from '../app/i18n/language-cookie';
+import { isAdmin } from '../app/lib/session.server';
+import type { CurrentUser } from '../app/load-context';
 import { createApiClient, type InProcessApi } from './api-client';
 import { compressResponses, staticFiles } from './compression';
 import { fetchCurrentUser } from './current-user';
 import { limitFormBody } from './form-body-limit';
+import type { CachedPage, PageCache, RenderedForCache } from './page-cache';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -45,6 +50,15 @@ export interface PortalServerOptions {
   /** Running under Vite's dev server, whose hot reloading needs a looser CSP. */
   dev?: boolean;
   logger?: PortalLogger;
+  /** Keeps rendered pages of public data (ADR 0013); none in development and by default. */
+  pageCache?: PageCache;
+  /**
+   * Who a page request comes from, by its session cookie (`bootApi().identifyVisitor`): the page
+   * cache's way to the account menu without a request to the API. Without it, `GET /api/me`.
+   */
+  identifyVisitor?: (
+    headers: Headers,
+  ) => Promise<{ displayName: string; roles: readonly { role: string }[] } | null>;
 }
 
 const personalPages =
@@ -65,6 +79,86 @@ async function isPersonal(
 
 type PortalEnv = { Variables: { cspNonce: string; staticFile?: string } };
 
+interface RenderedPage {
+  response: Response;
+  /** The current user as the render asked for it (undefined when nothing asked). */
+  currentUser: Promise<unknown> | undefined;
+  onlyPublicReads: () => boolean;
+  askedForUser: () => boolean;
+}
+
+/**
+ * Who asks for a page, as far as the page cache cares: a GET of a public page, with no cookie but
+ * the language and (for a signed-in visitor) the session. Anything else (a POST, a personal page,
+ * another cookie, a reload that asks for a fresh page) is rendered every time: undefined.
+ */
+function cacheVisitor(
+  request: Request,
+  path: string,
+  cookieOfSession: string,
+): { language: string; signedIn: boolean } | undefined {
+  if (request.method !== 'GET' || personalPages.test(path)) return undefined;
+  if (/no-cache|max-age=0/i.test(request.headers.get('Cache-Control') ?? '')) return undefined;
+  if (request.headers.has('Authorization')) return undefined;
+  const cookieHeader = request.headers.get('Cookie');
+  let signedIn = false;
+  for (const part of cookieHeader ? cookieHeader.split(';') : []) {
+    const name = part.slice(0, part.indexOf('=') === -1 ? undefined : part.indexOf('=')).trim();
+    if (name === '') continue;
+    if (name === cookieOfSession) signedIn = true;
+    else if (name !== languageCookieName) return undefined;
+  }
+  return { language: languageFromCookieHeader(cookieHeader), signedIn };
+}
+
+/** The same request without the session cookie: the page as an anonymous visitor sees it. */
+function withoutSessionCookie(request: Request, cookieOfSession: string): Request {
+  const headers = new Headers(request.headers);
+  const kept = (request.headers.get('Cookie') ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !part.startsWith(`${cookieOfSession}=`));
+  if (kept.length > 0) headers.set('Cookie', kept.join('; '));
+  else headers.delete('Cookie');
+  return new Request(request.url, { method: 'GET', headers });
+}
+
+/** A response with the same status and headers as `response`, and `body`. */
+function rebuilt(response: Response, body: string): Response {
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** A kept page for an anonymous visitor, or 304 when they hold it already. */
+function cachedAnswer(entry: CachedPage, request: Request, how: 'hit' | 'miss'): Response {
+  const headers = new Headers(entry.headers);
+  headers.set('ETag', entry.etag);
+  headers.set('X-Page-Cache', how);
+  if (matchesEntityTag(request.headers.get('If-None-Match'), entry.etag)) {
+    headers.delete('Content-Type');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.before + entry.menu + entry.after, { status: 200, headers });
+}
+
+/** A kept page with a signed-in visitor's account menu in place of the anonymous one. */
+function splicedAnswer(entry: CachedPage, menu: string): Response {
+  const headers = new Headers(entry.headers);
+  headers.set('Cache-Control', 'no-store');
+  headers.set('X-Page-Cache', 'hit');
+  return new Response(entry.before + menu + entry.after, { status: 200, headers });
+}
+
+function matchesEntityTag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+}
+
 function hasExtension(path: string): boolean {
   return path.slice(path.lastIndexOf('/') + 1).includes('.');
 }
@@ -78,7 +172,17 @@ function isApiPath(path: string): boolean {
  * It does not listen; `server/main.ts` serves it, and tests call `app.request()`.
  */
 export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv> {
-  const { api, handleRequest, clientDir, publicUrl, production, dev = false, logger } = options;
+  const {
+    api,
+    handleRequest,
+    clientDir,
+    publicUrl,
+    production,
+    dev = false,
+    logger,
+    pageCache,
+    identifyVisitor,
+  } = options;
   const app = new Hono<PortalEnv>();
 
   // Outermost, so it sees every answer (pages, the API, static files) with its final headers.
@@ -120,34 +224,124 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
+  const cookieOfSession = sessionCookieName(production);
+
+  /** Renders a page with Remix, for `request` as it is (its cookies decide who is asking). */
+  async function render(request: Request, env: unknown, nonce: string): Promise<RenderedPage> {
+    let currentUser: Promise<CurrentUser | null> | undefined;
+    let onlyPublicReads = true;
+    let askedForUser = false;
+    const tracked: InProcessApi = {
+      request: async (input, init, callEnv) => {
+        const response = await api.request(input, init, callEnv);
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (method !== 'GET' || !(path === '/api/me' || isPublicRead(path))) onlyPublicReads = false;
+        return response;
+      },
+    };
+    const client = createApiClient(tracked, {
+      origin: new URL(request.url).origin,
+      headers: request.headers,
+      env,
+      onMutation: () => {
+        currentUser = undefined;
+      },
+    });
+    const user = () => {
+      currentUser ??= fetchCurrentUser(client);
+      return currentUser;
+    };
+    const loadContext: AppLoadContext = {
+      api: client,
+      cspNonce: nonce,
+      currentUser: () => {
+        askedForUser = true;
+        return user();
+      },
+      headerUser: user,
+    };
+    const response = await handleRequest(request, loadContext);
+    // The language and the session come from cookies, so caches must key on them.
+    response.headers.append('Vary', 'Cookie');
+    return {
+      response,
+      currentUser,
+      onlyPublicReads: () => onlyPublicReads,
+      askedForUser: () => askedForUser,
+    };
+  }
+
+  /** Reads a render's whole body, for the cache to look at and keep. */
+  async function forCache(rendered: RenderedPage, nonce: string): Promise<RenderedForCache> {
+    const body = await rendered.response.text();
+    return {
+      response: rendered.response,
+      body,
+      onlyPublicReads: rendered.onlyPublicReads(),
+      askedForUser: rendered.askedForUser(),
+      nonce,
+    };
+  }
+
+  /** A rendered page, marked no-store when it is personal. */
+  async function withCacheControl(rendered: RenderedPage, path: string): Promise<Response> {
+    if (await isPersonal(path, rendered.response, rendered.currentUser)) {
+      rendered.response.headers.set('Cache-Control', 'no-store');
+    }
+    return rendered.response;
+  }
+
   app.all('*', async (c) => {
     const request = c.req.raw;
     if (!isSameOriginRequest(request, publicUrl)) {
       return c.text('Forbidden: the form was not sent from this site.', 403);
     }
-    let currentUser: ReturnType<AppLoadContext['currentUser']> | undefined;
-    const client = createApiClient(api, {
-      origin: new URL(request.url).origin,
-      headers: request.headers,
-      env: c.env,
-      onMutation: () => {
-        currentUser = undefined;
-      },
-    });
-    const loadContext: AppLoadContext = {
-      api: client,
-      cspNonce: c.get('cspNonce'),
-      currentUser: () => {
-        currentUser ??= fetchCurrentUser(client);
-        return currentUser;
-      },
-    };
-    const response = await handleRequest(request, loadContext);
-    // The language and the session come from cookies, so caches must key on them.
-    response.headers.append('Vary', 'Cookie');
-    if (await isPersonal(c.req.path, response, currentUser))
-      response.headers.set('Cache-Control', 'no-store');
-    return response;
+    const nonce = c.get('cspNonce');
+    const visitor = pageCache ? cacheVisitor(request, c.req.path, cookieOfSession) : undefined;
+    if (!pageCache || !visitor) return withCacheControl(await render(request, c.env, nonce), c.req.path);
+
+    const url = new URL(request.url);
+    const key = `${visitor.language}\n${url.pathname}${url.search}`;
+    const { generation, entry: found } = await pageCache.lookup(key);
+    let entry = found;
+
+    if (!visitor.signedIn) {
+      if (entry?.kind === 'page') return cachedAnswer(entry, request, 'hit');
+      const rendered = await render(request, c.env, nonce);
+      if (entry?.kind === 'uncacheable') return withCacheControl(rendered, c.req.path);
+      const result = await forCache(rendered, nonce);
+      const stored = pageCache.store(key, generation, result);
+      if (stored.kind === 'page') return cachedAnswer(stored, request, 'miss');
+      return withCacheControl({ ...rendered, response: rebuilt(rendered.response, result.body) }, c.req.path);
+    }
+
+    // Signed in: the anonymous page with this visitor's account menu, when the page allows that.
+    if (!entry) {
+      // Nobody has asked for this page anonymously yet: render it as they would see it.
+      const anonymous = await render(withoutSessionCookie(request, cookieOfSession), c.env, nonce);
+      entry = pageCache.store(key, generation, await forCache(anonymous, nonce));
+    }
+    if (entry.kind === 'page' && entry.sharedWithSignedIn) {
+      const user = await (identifyVisitor
+        ? identifyVisitor(request.headers)
+        : fetchCurrentUser(createApiClient(api, { origin: url.origin, headers: request.headers, env: c.env }))
+      ).catch(() => null);
+      if (user) {
+        const identity = { language: visitor.language, displayName: user.displayName, admin: isAdmin(user) };
+        const menu = pageCache.accountMenu(identity);
+        if (menu !== undefined) return splicedAnswer(entry, menu);
+        // The first such page this visitor sees is rendered in full, and their account menu kept.
+        const full = await render(request, c.env, nonce);
+        const body = await full.response.text();
+        if (full.response.status === 200 && !full.askedForUser())
+          pageCache.rememberAccountMenu(identity, body);
+        const answer = rebuilt(full.response, body);
+        answer.headers.set('Cache-Control', 'no-store');
+        return answer;
+      }
+    }
+    return withCacheControl(await render(request, c.env, nonce), c.req.path);
   });
 
   app.onError((error, c) => {

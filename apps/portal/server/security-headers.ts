@@ -12,7 +12,22 @@ export interface SecurityHeaderOptions {
   dev?: boolean;
 }
 
+const nonceSlot = '\u0000nonce\u0000';
+const templates = new Map<boolean, string[]>();
+
+/** The page CSP with `nonce` in it (built once per mode; every page request needs one). */
 export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+  const dev = options.dev ?? false;
+  let template = templates.get(dev);
+  if (!template) {
+    // The parts around the nonce (one part when the policy has none: development).
+    template = buildContentSecurityPolicy(nonceSlot, { dev }).split(nonceSlot);
+    templates.set(dev, template);
+  }
+  return template.join(nonce);
+}
+
+function buildContentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
   const directives = options.dev
     ? {
         'default-src': "'self'",

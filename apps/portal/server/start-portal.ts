@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppLoadContext } from '@remix-run/node';
 import type { Connect } from 'vite';
 import { createPortalServer } from './create-portal-server';
+import { PageCache } from './page-cache';
 
 export interface StartPortalOptions {
   /** Remix's request handler: the compiled build in production, Vite's on-demand build in development. */
@@ -26,6 +27,8 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
     env,
     close: closeApi,
     logger,
+    publicDataGeneration,
+    identifyVisitor,
   } = await bootApi({
     env: process.env,
     // The socket's address; the portal's in-process API calls pass the Node bindings on, so it
@@ -43,6 +46,11 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
     production: env.NODE_ENV === 'production',
     dev: Boolean(vite),
     logger,
+    // Rendered pages of public data, kept until the data changes (ADR 0013); not while Vite
+    // rebuilds the code on every change.
+    ...(vite || !env.PAGE_CACHE
+      ? {}
+      : { pageCache: new PageCache({ generation: publicDataGeneration }), identifyVisitor }),
   });
 
   const server = serve(

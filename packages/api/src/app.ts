@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireSameOrigin } from './auth/csrf.ts';
-import { loadSession } from './auth/session.ts';
+import { clearSessionCacheOnChange, loadSession } from './auth/session.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
@@ -59,6 +59,7 @@ export function createApi(options: ApiDependencies) {
     .use(parseJsonBody())
     // Public reads answered from the cache need no session: their answer is the same for all.
     .use(publicReadCache())
+    .use(clearSessionCacheOnChange())
     .use(loadSession());
 
   // Chained, so the typed client sees every route.

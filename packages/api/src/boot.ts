@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
 import { seedDemoAccounts } from '@brobygger/auth';
-import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import {
+  getPublicDataGeneration,
+  migrateToLatest,
+  openDatabase,
+  seedPolicy,
+  type UserView,
+} from '@brobygger/db';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
+import { visitorIdentifier } from './auth/session.ts';
+import { SessionCache } from './auth/session-cache.ts';
+import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies } from './context.ts';
 import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
 import { createApiJobRunner } from './jobs/index.ts';
@@ -22,6 +31,16 @@ export interface BootedApi {
   app: ReturnType<typeof createApi>;
   env: Env;
   logger: Logger;
+  /**
+   * The public-data change counter (ADR 0011), read at most once a second: what a cache of
+   * anything derived from public data (the portal's page cache) keys on.
+   */
+  publicDataGeneration(): Promise<number>;
+  /**
+   * Who a page request comes from, by its session cookie (the same check and session cache as
+   * every API request): for the portal's page cache, which needs only the account menu.
+   */
+  identifyVisitor(headers: Headers): Promise<UserView | null>;
   close(): Promise<void>;
 }
 
@@ -73,7 +92,10 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   jobs.start();
   const clientIpFromProxy = (c: Context) =>
     c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 100) || null;
+  const publicCache = new PublicReadCache({ readGeneration: () => getPublicDataGeneration(database.db) });
   const deps: ApiDependencies = {
+    publicCache,
+    sessionCache: new SessionCache({ ttlMs: env.SESSION_CACHE_MS }),
     db: database.db,
     databaseKind: database.kind,
     searchKind: env.MEILI_URL ? 'meilisearch' : 'postgres',
@@ -92,6 +114,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     app,
     env,
     logger,
+    publicDataGeneration: () => publicCache.currentGeneration(),
+    identifyVisitor: visitorIdentifier(deps),
     async close() {
       // Work left for after an answer (a reset link) finishes before the jobs and the database go.
       await settleAfterResponse(deps);

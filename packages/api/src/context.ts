@@ -1,8 +1,9 @@
-import type { Database, DatabaseKind, SessionRow } from '@brobygger/db';
+import type { Database, DatabaseKind, SessionRow, UserView } from '@brobygger/db';
 import type { Actor } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { PublicReadCache } from './cache/public-read-cache.ts';
 
 export interface ApiConfig {
@@ -29,6 +30,11 @@ export interface ApiDependencies {
    * given). A use case that changes public data calls `invalidate()` after its commit.
    */
   publicCache?: PublicReadCache;
+  /**
+   * Sessions checked in the last moment (SESSION_CACHE_MS; ADR 0013). None: every request checks
+   * its session in the database (the default of createApi, and so of the tests).
+   */
+  sessionCache?: SessionCache;
 }
 
 export interface SignedInUser {
@@ -46,6 +52,8 @@ export interface AppEnv {
     actor: Actor;
     user: SignedInUser | null;
     session: SessionRow | null;
+    /** The signed-in user's account as the session check read it (GET /api/me answers it). */
+    account: UserView | null;
     authVia: 'cookie' | 'bearer' | null;
   };
 }

@@ -34,6 +34,20 @@ export const envSchema = z.object({
     .transform((value) =>
       value === undefined || value === '' ? undefined : value === 'true' || value === '1',
     ),
+  /**
+   * The portal keeps rendered pages of public data in memory until the data changes (ADR 0013).
+   * On by default; `false` renders every page (to compare, or to rule the cache out).
+   */
+  PAGE_CACHE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) => value === undefined || value === '' || value === 'true' || value === '1'),
+  /**
+   * How long (ms) a process trusts a session it has checked before checking it in the database
+   * again (ADR 0013). A sign-out or a role change in this process is seen at once; in another
+   * process on the same PostgreSQL within this bound. 0 checks every request. Default 1000.
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

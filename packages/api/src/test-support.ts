@@ -3,6 +3,7 @@ import { type DatabaseKind, seedPolicy } from '@brobygger/db';
 import { openTestDatabase } from '@brobygger/db/testing';
 import pino from 'pino';
 import { createApi } from './app.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { ApiDependencies } from './context.ts';
 import { settleAfterResponse } from './services/after-response.ts';
 
@@ -14,7 +15,7 @@ export const testOrigin = 'http://localhost';
 
 export async function createTestApi(
   kind: DatabaseKind,
-  options: { production?: boolean; devMailbox?: boolean } = {},
+  options: { production?: boolean; devMailbox?: boolean; sessionCache?: SessionCache } = {},
 ) {
   const database = await openTestDatabase(kind);
   await seedPolicy(database.db);
@@ -38,6 +39,7 @@ export async function createTestApi(
     },
     // Tests stand in for a trusted proxy, so each can choose its client's address.
     clientIp: (c) => c.req.header('x-forwarded-for') ?? null,
+    ...(options.sessionCache ? { sessionCache: options.sessionCache } : {}),
   };
   const app = createApi(deps);
   const settle = () => settleAfterResponse(deps);

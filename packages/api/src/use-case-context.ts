@@ -9,6 +9,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     deps: c.var.deps,
     actorId: c.var.user?.id ?? null,
     sessionId: c.var.session?.id ?? null,
+    account: c.var.account,
     meta: requestMeta(c),
   };
 }

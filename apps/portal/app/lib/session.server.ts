@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import type { CurrentUser } from '../load-context';
 import { loginUrl } from './redirect-to';
 
-export function isAdmin(user: Pick<CurrentUser, 'roles'> | null | undefined): boolean {
+export function isAdmin(user: { roles: readonly { role: string }[] } | null | undefined): boolean {
   return user?.roles.some((grant) => grant.role === 'admin') ?? false;
 }
 

@@ -47,8 +47,11 @@ export class PublicReadCache {
     this.now = options.now ?? Date.now;
   }
 
-  /** The current counter, asked of the database at most once per interval (one query in flight). */
-  private async currentGeneration(): Promise<number> {
+  /**
+   * The current counter, asked of the database at most once per interval (one query in flight).
+   * Other caches of public data (the portal's rendered pages) key on it too.
+   */
+  async currentGeneration(): Promise<number> {
     if (this.generation !== undefined && this.now() - this.checkedAt < this.checkIntervalMs) {
       return this.generation;
     }

@@ -1,4 +1,4 @@
-import type { Database } from '@brobygger/db';
+import type { Database, UserView } from '@brobygger/db';
 import type { Kysely } from 'kysely';
 import type { ApiDependencies } from '../context.ts';
 
@@ -19,6 +19,8 @@ export interface UseCaseContext {
   /** The session making the request, if any (kept alive when other sessions are ended). */
   sessionId: string | null;
   meta: RequestMeta;
+  /** The signed-in user's account as this request's session check read it (saves reading it again). */
+  account?: UserView | null;
 }
 
 /** A use case's context inside its transaction: `deps.db` is the transaction. */

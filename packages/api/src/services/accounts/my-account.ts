@@ -11,6 +11,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** The signed-in user, with roles. */
 export async function getMyAccount(ctx: UseCaseContext) {
+  if (ctx.account && ctx.account.id === ctx.actorId) return ctx.account;
   const view = ctx.actorId ? await getUserView(ctx.deps.db, ctx.actorId) : undefined;
   if (!view) throw notSignedIn();
   return view;

@@ -1,0 +1,307 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppLoadContext } from '@remix-run/node';
+import { Hono } from 'hono';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPortalServer } from './create-portal-server';
+import { PageCache, splitAtAccountMenu } from './page-cache';
+
+// Two users, known to the API by their session cookie; Ada is an admin.
+const users: Record<string, { displayName: string; roles: { role: string }[] }> = {
+  ada: { displayName: 'Ada <Admin>', roles: [{ role: 'admin' }] },
+  bo: { displayName: 'Bo Bruger', roles: [] },
+  bo2: { displayName: 'Bo Bruger', roles: [] },
+};
+const sessionCookie = 'brobygger_session';
+const userOf = (cookie: string | undefined) => {
+  const token = /brobygger_session=([a-z0-9]+)/.exec(cookie ?? '')?.[1];
+  return token ? users[token] : undefined;
+};
+
+let focusAreaName = 'Kvinder';
+let generation = 1;
+let now = 0;
+let renders = 0;
+
+const api = new Hono()
+  .get('/api/me', (c) => {
+    const user = userOf(c.req.header('cookie'));
+    return user ? c.json({ user }) : c.json({ error: { code: 'unauthorized', message: '' } }, 401);
+  })
+  // A public read (the policy's, ADR 0011) and a read that is not one.
+  .get('/api/focus-areas', (c) => c.json({ focusAreas: [{ name: focusAreaName }] }))
+  .get('/api/admin/users', (c) => c.json({ users: [] }));
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * Stands in for Remix: a layout whose header has the account menu (from `headerUser`, as the root
+ * loader reads it), and pages that read public data, other data, or the user in their loaders.
+ */
+async function fakeRemix(request: Request, context: AppLoadContext): Promise<Response> {
+  renders += 1;
+  const url = new URL(request.url);
+  const language = /lng=en/.test(request.headers.get('cookie') ?? '') ? 'en' : 'da';
+  const headerUser = (await context.headerUser()) as (typeof users)[string] | null;
+  const admin = headerUser?.roles.some((grant) => grant.role === 'admin');
+  const menu = headerUser
+    ? `<nav class="account-menu">${admin ? '<a href="/admin/brugere">Admin</a>' : ''}<a href="/min-side">${escapeHtml(headerUser.displayName)}</a></nav>`
+    : `<nav class="account-menu"><a href="/log-ind">${language === 'en' ? 'Log in' : 'Log ind'}</a></nav>`;
+  let main = '';
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
+  let status = 200;
+  if (url.pathname === '/fokusomraader') {
+    const { focusAreas } = (await (await context.api.api['focus-areas'].$get({ query: {} })).json()) as {
+      focusAreas: { name: string }[];
+    };
+    main = focusAreas.map((area) => `<li>${area.name}</li>`).join('');
+  } else if (url.pathname === '/andet') {
+    await fetchPath(context, '/api/admin/users');
+    main = 'andet';
+  } else if (url.pathname === '/for-dig') {
+    const user = (await context.currentUser()) as (typeof users)[string] | null;
+    main = user ? `Hej ${escapeHtml(user.displayName)}` : 'Hej gæst';
+  } else if (url.pathname === '/script') {
+    main = `<script nonce="${context.cspNonce}"></script>`;
+  } else if (url.pathname === '/cookie') {
+    headers.append('Set-Cookie', 'lng=en; Path=/');
+  } else if (url.pathname !== '/') {
+    status = 404;
+    main = 'findes ikke';
+  }
+  return new Response(`<html lang="${language}"><header>${menu}</header><main>${main}</main></html>`, {
+    status,
+    headers,
+  });
+}
+
+async function fetchPath(context: AppLoadContext, path: string) {
+  // The typed client only knows the real API's routes; this stand-in has its own.
+  const client = context.api as unknown as { api: { admin: { users: { $get: () => Promise<Response> } } } };
+  if (path === '/api/admin/users') return client.api.admin.users.$get();
+  throw new Error(path);
+}
+
+function portal(identify = false) {
+  const pageCache = new PageCache({ generation: async () => generation, ttlMs: 60_000, now: () => now });
+  return createPortalServer({
+    api,
+    handleRequest: fakeRemix,
+    production: false,
+    pageCache,
+    ...(identify
+      ? { identifyVisitor: async (headers: Headers) => userOf(headers.get('cookie') ?? undefined) ?? null }
+      : {}),
+  });
+}
+
+const as = (token: string, extra = '') => ({ headers: { cookie: `${sessionCookie}=${token}${extra}` } });
+
+beforeEach(() => {
+  focusAreaName = 'Kvinder';
+  generation = 1;
+  now = 0;
+  renders = 0;
+});
+
+describe('the page cache, for anonymous visitors', () => {
+  it('renders a page of public data once and answers the same bytes again, with an ETag and 304', async () => {
+    const app = portal();
+    const first = await app.request('/fokusomraader');
+    const second = await app.request('/fokusomraader');
+    expect(renders).toBe(1);
+    expect(first.headers.get('X-Page-Cache')).toBe('miss');
+    expect(second.headers.get('X-Page-Cache')).toBe('hit');
+    const body = await second.text();
+    expect(body).toBe(await first.text());
+    expect(body).toContain('<li>Kvinder</li>');
+    expect(second.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(second.headers.get('Vary')).toContain('Cookie');
+    // The security headers (a fresh nonce) are added to a kept page as to a rendered one.
+    expect(second.headers.get('Content-Security-Policy')).toContain("'nonce-");
+    const etag = second.headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const notModified = await app.request('/fokusomraader', { headers: { 'If-None-Match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect(renders).toBe(1);
+  });
+
+  it('renders again once the public data changed (the counter moved) or the entry grew old', async () => {
+    const app = portal();
+    await app.request('/fokusomraader');
+    focusAreaName = 'Kvinder (ændret)';
+    // Without a change of the counter the kept page is still answered…
+    expect(await (await app.request('/fokusomraader')).text()).toContain('<li>Kvinder</li>');
+    generation = 2;
+    expect(await (await app.request('/fokusomraader')).text()).toContain('<li>Kvinder (ændret)</li>');
+    expect(renders).toBe(2);
+    now += 60_000;
+    await app.request('/fokusomraader');
+    expect(renders).toBe(3);
+  });
+
+  it('keeps each language and each query apart', async () => {
+    const app = portal();
+    expect(await (await app.request('/')).text()).toContain('Log ind');
+    expect(await (await app.request('/', { headers: { cookie: 'lng=en' } })).text()).toContain('Log in');
+    expect(await (await app.request('/')).text()).toContain('Log ind');
+    await app.request('/?side=2');
+    expect(renders).toBe(3);
+  });
+
+  it('never keeps a page that reads more than public data, sets a cookie, uses the nonce or is not a 200', async () => {
+    const app = portal();
+    for (const path of ['/andet', '/cookie', '/script', '/findes-ikke']) {
+      renders = 0;
+      const first = await app.request(path);
+      const second = await app.request(path);
+      expect(renders, path).toBe(2);
+      expect(second.headers.get('X-Page-Cache'), path).toBeNull();
+      expect(second.headers.get('ETag'), path).toBeNull();
+      // Each render has its own nonce; otherwise the same page.
+      const withoutNonce = async (response: Response) => (await response.text()).replace(/nonce="[^"]+"/, '');
+      expect(await withoutNonce(second), path).toBe(await withoutNonce(first));
+    }
+    const script = await app.request('/script');
+    const nonce = /'nonce-([^']+)'/.exec(script.headers.get('Content-Security-Policy') ?? '')?.[1];
+    expect(await script.text()).toContain(`nonce="${nonce}"`);
+  });
+
+  it('renders every time what is not a plain GET of a public page without other cookies', async () => {
+    const app = portal();
+    await app.request('/fokusomraader');
+    renders = 0;
+    await app.request('/fokusomraader', { headers: { cookie: 'anden=1' } });
+    await app.request('/fokusomraader', { headers: { 'Cache-Control': 'no-cache' } });
+    await app.request('/fokusomraader', { headers: { Authorization: 'Bearer x' } });
+    await app.request('/min-side');
+    await app.request('/min-side');
+    expect(renders).toBe(5);
+  });
+});
+
+describe('the page cache, for signed-in visitors', () => {
+  for (const identify of [false, true]) {
+    const how = identify ? 'identified by the session check' : 'identified through GET /api/me';
+
+    it(`shows each visitor their own account menu on a shared page, never another's (${how})`, async () => {
+      const app = portal(identify);
+      // Warmed by Ada (an admin) first, then Bo, then both again from the cache.
+      const ada1 = await (await app.request('/fokusomraader', as('ada'))).text();
+      const bo1 = await (await app.request('/fokusomraader', as('bo'))).text();
+      const rendersBefore = renders;
+      const ada2 = await app.request('/fokusomraader', as('ada'));
+      const bo2 = await app.request('/fokusomraader', as('bo'));
+      expect(renders).toBe(rendersBefore);
+      expect(ada2.headers.get('X-Page-Cache')).toBe('hit');
+      expect(ada2.headers.get('Cache-Control')).toBe('no-store');
+      expect(ada2.headers.get('ETag')).toBeNull();
+      const adaText = await ada2.text();
+      const boText = await bo2.text();
+      expect(adaText).toBe(ada1);
+      expect(boText).toBe(bo1);
+      expect(adaText).toContain('Ada &lt;Admin&gt;');
+      expect(adaText).toContain('/admin/brugere');
+      expect(adaText).not.toContain('Bo Bruger');
+      expect(boText).toContain('Bo Bruger');
+      expect(boText).not.toContain('Ada');
+      expect(boText).not.toContain('/admin/brugere');
+      expect(boText).toContain('<li>Kvinder</li>');
+      // Anonymous visitors still get the anonymous page.
+      const anonymous = await (await app.request('/fokusomraader')).text();
+      expect(anonymous).toContain('Log ind');
+      expect(anonymous).not.toMatch(/Ada|Bo Bruger/);
+    });
+  }
+
+  it('answers a spliced page byte for byte as the full render would', async () => {
+    const app = portal(true);
+    await app.request('/fokusomraader', as('ada', '; lng=en'));
+    const spliced = await app.request('/fokusomraader', as('ada', '; lng=en'));
+    expect(spliced.headers.get('X-Page-Cache')).toBe('hit');
+    const full = await app.request('/fokusomraader', {
+      headers: { cookie: `${sessionCookie}=ada; lng=en`, 'Cache-Control': 'no-cache' },
+    });
+    expect(full.headers.get('X-Page-Cache')).toBeNull();
+    expect(await spliced.text()).toBe(await full.text());
+  });
+
+  it('shares a menu only between visitors it shows the same way (name, admin, language)', async () => {
+    const app = portal(true);
+    await app.request('/fokusomraader', as('bo'));
+    const rendersBefore = renders;
+    // Another session of someone with the same name and roles: the same menu, from the cache.
+    const same = await app.request('/fokusomraader', as('bo2'));
+    expect(same.headers.get('X-Page-Cache')).toBe('hit');
+    expect(renders).toBe(rendersBefore);
+    // In English the menu is rendered again.
+    const english = await app.request('/fokusomraader', as('bo', '; lng=en'));
+    expect(english.headers.get('X-Page-Cache')).toBeNull();
+    expect(renders).toBeGreaterThan(rendersBefore);
+  });
+
+  it('renders in full, every time, a page whose loader asks who is signed in', async () => {
+    const app = portal(true);
+    expect(await (await app.request('/for-dig')).text()).toContain('Hej gæst');
+    expect(await (await app.request('/for-dig')).text()).toContain('Hej gæst');
+    expect(renders).toBe(1);
+    for (let round = 0; round < 2; round++) {
+      const ada = await app.request('/for-dig', as('ada'));
+      expect(ada.headers.get('X-Page-Cache')).toBeNull();
+      expect(ada.headers.get('Cache-Control')).toBe('no-store');
+      expect(await ada.text()).toContain('Hej Ada &lt;Admin&gt;');
+      expect(await (await app.request('/for-dig', as('bo'))).text()).toContain('Hej Bo Bruger');
+    }
+  });
+
+  it('renders in full for a session cookie the API does not know', async () => {
+    const app = portal(true);
+    await app.request('/fokusomraader');
+    const unknown = await app.request('/fokusomraader', as('ukendt'));
+    expect(unknown.headers.get('X-Page-Cache')).toBeNull();
+    expect(await unknown.text()).toContain('Log ind');
+  });
+
+  it('fills the cache from a signed-in visit by rendering the page as an anonymous visitor would see it', async () => {
+    const app = portal(true);
+    await app.request('/fokusomraader', as('bo'));
+    const anonymous = await app.request('/fokusomraader');
+    expect(anonymous.headers.get('X-Page-Cache')).toBe('hit');
+    expect(await anonymous.text()).not.toContain('Bo Bruger');
+  });
+});
+
+describe('splitAtAccountMenu', () => {
+  it('finds the one account menu, and refuses a page with none or two', () => {
+    expect(splitAtAccountMenu('<p>a</p><nav class="account-menu"><a>x</a></nav><p>b</p>')).toEqual({
+      before: '<p>a</p>',
+      menu: '<nav class="account-menu"><a>x</a></nav>',
+      after: '<p>b</p>',
+    });
+    expect(splitAtAccountMenu('<p>a</p>')).toBeUndefined();
+    expect(
+      splitAtAccountMenu('<nav class="account-menu"></nav><nav class="account-menu"></nav>'),
+    ).toBeUndefined();
+  });
+});
+
+describe('what the page cache relies on in the app', () => {
+  const appDir = join(import.meta.dirname, '..', 'app');
+  const files = (readdirSync(appDir, { recursive: true }) as string[])
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => ({ file: file.split('\\').join('/'), source: readFileSync(join(appDir, file), 'utf8') }));
+  const using = (pattern: RegExp) =>
+    files.filter(({ source }) => pattern.test(source)).map(({ file }) => file);
+
+  it('reads the user for the account menu only in the root loader and the header', () => {
+    // Anything else that shows the visitor must ask with currentUser(), which marks its page.
+    expect(using(/headerUser\(/)).toEqual(['root.tsx']);
+    expect(using(/useSignedInUser\(/).sort()).toEqual([
+      'components/site-header.tsx',
+      'lib/use-current-user.ts',
+    ]);
+    expect(using(/account-menu"/)).toEqual(['components/site-header.tsx']);
+  });
+});

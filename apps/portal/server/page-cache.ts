@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Rendered pages of public data, kept in memory so that a page read by many is rendered once per
+ * change of the data (ADR 0013). Rendering a page costs milliseconds of CPU (React, Remix's
+ * matching, the in-process API calls); answering from here costs what a static file does.
+ *
+ * What is kept, and for whom:
+ * - A page is kept only when its render, as an anonymous visitor would see it, answered 200, set no
+ *   cookie, used no CSP nonce (it ships no script), and called no API but the public reads (the
+ *   policy, ADR 0011) and `/api/me`. Its key is the path with its query and the page language.
+ * - Every entry belongs to one value of the public-data change counter; a write anywhere bumps
+ *   it, and the counter is read at most once a second (the public read cache's bound). An entry
+ *   also expires after `ttlMs`, which bounds anything a page shows that depends on the clock.
+ * - Signed-in visitors differ from anonymous ones only in the header's account menu (their name,
+ *   the admin link), unless a route's loader asked for the user: then the page is not shared with
+ *   them. For the others the account menu is cut out and replaced by theirs, taken from a full
+ *   render of a page for someone with the same name, admin flag and language — the fragment's key
+ *   is exactly what it shows, so one user's fragment can never show another's data.
+ */
+export interface PageCacheOptions {
+  /** The public-data change counter (`bootApi().publicDataGeneration`). */
+  generation: () => Promise<number>;
+  /** How long an entry is trusted at most, whatever the counter says. Default 60 s. */
+  ttlMs?: number;
+  /** Most pages kept (distinct paths, queries and languages); the oldest goes first. Default 500. */
+  maxEntries?: number;
+  /** Most account menus kept. Default 1000. */
+  maxFragments?: number;
+  now?: () => number;
+}
+
+/** A page as an anonymous visitor sees it, split around the account menu. */
+export interface CachedPage {
+  kind: 'page';
+  generation: number;
+  storedAt: number;
+  headers: [string, string][];
+  etag: string;
+  /** Everything before the account menu (the whole page when it has none). */
+  before: string;
+  /** The anonymous visitor's account menu; empty when the page has none. */
+  menu: string;
+  after: string;
+  /** Whether a signed-in visitor sees the same page but for the account menu. */
+  sharedWithSignedIn: boolean;
+}
+
+/** A key whose page cannot be kept: rendered every time until the data or the clock moves on. */
+export interface UncacheablePage {
+  kind: 'uncacheable';
+  generation: number;
+  storedAt: number;
+}
+
+export type PageCacheEntry = CachedPage | UncacheablePage;
+
+/** What a render for the cache produced, and what it did on the way. */
+export interface RenderedForCache {
+  response: Response;
+  body: string;
+  /** Every API call was a public read or `/api/me`, and nothing was changed. */
+  onlyPublicReads: boolean;
+  /** A route's loader asked who is signed in. */
+  askedForUser: boolean;
+  nonce: string;
+}
+
+const accountMenuStart = '<nav class="account-menu"';
+const navEnd = '</nav>';
+
+/** Splits a page around its account menu (the header's `<nav class="account-menu">…</nav>`). */
+export function splitAtAccountMenu(
+  html: string,
+): { before: string; menu: string; after: string } | undefined {
+  const start = html.indexOf(accountMenuStart);
+  if (start === -1 || html.indexOf(accountMenuStart, start + 1) !== -1) return undefined;
+  const end = html.indexOf(navEnd, start);
+  if (end === -1) return undefined;
+  const stop = end + navEnd.length;
+  return { before: html.slice(0, start), menu: html.slice(start, stop), after: html.slice(stop) };
+}
+
+/** A strong entity tag from the bytes of the page. */
+export function pageEntityTag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+export class PageCache {
+  readonly ttlMs: number;
+  private readonly generationOf: () => Promise<number>;
+  private readonly maxEntries: number;
+  private readonly maxFragments: number;
+  private readonly now: () => number;
+  private readonly entries = new Map<string, PageCacheEntry>();
+  private readonly fragments = new Map<string, string>();
+
+  constructor(options: PageCacheOptions) {
+    this.generationOf = options.generation;
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 500;
+    this.maxFragments = options.maxFragments ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current entry for `key` (if any) and the counter it was checked against. */
+  async lookup(key: string): Promise<{ generation: number; entry: PageCacheEntry | undefined }> {
+    const generation = await this.generationOf();
+    const entry = this.entries.get(key);
+    if (!entry) return { generation, entry: undefined };
+    if (entry.generation !== generation || this.now() - entry.storedAt >= this.ttlMs) {
+      this.entries.delete(key);
+      return { generation, entry: undefined };
+    }
+    return { generation, entry };
+  }
+
+  /**
+   * Keeps what an anonymous render of `key` produced under the counter read before it started
+   * (a write during the render leaves an entry that the next lookup drops), or remembers that the
+   * key cannot be kept. Answers the entry.
+   */
+  store(key: string, generation: number, rendered: RenderedForCache): PageCacheEntry {
+    const { response, body } = rendered;
+    const storedAt = this.now();
+    const keepable =
+      rendered.onlyPublicReads &&
+      response.status === 200 &&
+      !response.headers.has('Set-Cookie') &&
+      (response.headers.get('Content-Type') ?? '').startsWith('text/html') &&
+      !body.includes(rendered.nonce);
+    let entry: PageCacheEntry;
+    if (keepable) {
+      const parts = splitAtAccountMenu(body);
+      const headers: [string, string][] = [];
+      response.headers.forEach((value, name) => {
+        if (name !== 'content-length' && name !== 'etag') headers.push([name, value]);
+      });
+      entry = {
+        kind: 'page',
+        generation,
+        storedAt,
+        headers,
+        etag: pageEntityTag(body),
+        before: parts?.before ?? body,
+        menu: parts?.menu ?? '',
+        after: parts?.after ?? '',
+        sharedWithSignedIn: Boolean(parts) && !rendered.askedForUser,
+      };
+    } else {
+      entry = { kind: 'uncacheable', generation, storedAt };
+    }
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** The account menu of a signed-in visitor with this name, admin flag and language, if known. */
+  accountMenu(identity: AccountMenuIdentity): string | undefined {
+    return this.fragments.get(fragmentKey(identity));
+  }
+
+  /**
+   * Remembers the account menu of a full render for a signed-in visitor (of a page that the cache
+   * could keep). A menu that marks a current page is specific to that page and is not kept.
+   */
+  rememberAccountMenu(identity: AccountMenuIdentity, body: string): void {
+    const parts = splitAtAccountMenu(body);
+    if (!parts || parts.menu.includes('aria-current')) return;
+    const key = fragmentKey(identity);
+    this.fragments.delete(key);
+    if (this.fragments.size >= this.maxFragments) {
+      const oldest = this.fragments.keys().next().value;
+      if (oldest !== undefined) this.fragments.delete(oldest);
+    }
+    this.fragments.set(key, parts.menu);
+  }
+
+  /** Drops everything (tests, and a process that knows its pages are stale). */
+  clear(): void {
+    this.entries.clear();
+    this.fragments.clear();
+  }
+}
+
+/** Everything the signed-in account menu shows. */
+export interface AccountMenuIdentity {
+  language: string;
+  displayName: string;
+  admin: boolean;
+}
+
+function fragmentKey({ language, displayName, admin }: AccountMenuIdentity): string {
+  return `${language}\n${admin ? 'admin' : 'user'}\n${displayName}`;
+}

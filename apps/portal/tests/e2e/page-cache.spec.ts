@@ -1,0 +1,99 @@
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { demoPassword } from './support';
+
+// The page cache of the built portal (ADR 0013): pages of public data are rendered once and
+// answered again from memory; signed-in visitors get the same page with their own account menu,
+// byte for byte what a full render gives them, and never anyone else's.
+
+const pages = ['/', '/fokusomraader', '/fokusomraader/kvinder'];
+
+async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const login = await context.post('/api/auth/login', {
+    headers: { origin: baseURL },
+    data: { email, password: demoPassword },
+  });
+  expect(login.status()).toBe(200);
+  return context;
+}
+
+test.describe('the page cache', () => {
+  test('answers a public page again from the cache, identical, with an ETag that gives 304', async ({
+    request,
+  }) => {
+    for (const path of pages) {
+      await request.get(path);
+      const again = await request.get(path);
+      expect(again.status(), path).toBe(200);
+      expect(again.headers()['x-page-cache'], path).toBe('hit');
+      const full = await request.get(path, { headers: { 'Cache-Control': 'no-cache' } });
+      expect(full.headers()['x-page-cache'], path).toBeUndefined();
+      expect(await again.text(), path).toBe(await full.text());
+      const etag = again.headers().etag ?? '';
+      const notModified = await request.get(path, { headers: { 'If-None-Match': etag } });
+      expect(notModified.status(), path).toBe(304);
+    }
+  });
+
+  test("shows two signed-in users their own name on a cache warmed by the first, never the other's", async ({
+    baseURL,
+  }) => {
+    const url = baseURL ?? '';
+    const staff = await signedIn(url, 'medarbejder@brobygger.test');
+    const admin = await signedIn(url, 'admin@brobygger.test');
+    try {
+      for (const path of pages) {
+        // Warmed by the staff member, then read by both, twice.
+        await staff.get(path);
+        for (let round = 0; round < 2; round++) {
+          const staffPage = await staff.get(path);
+          const adminPage = await admin.get(path);
+          expect(staffPage.headers()['cache-control'], path).toBe('no-store');
+          const staffHtml = await staffPage.text();
+          const adminHtml = await adminPage.text();
+          expect(staffHtml, path).toContain('Mette Medarbejder');
+          expect(staffHtml, path).not.toContain('Ada Admin');
+          expect(staffHtml, path).not.toContain('/admin/brugere');
+          expect(adminHtml, path).toContain('Ada Admin');
+          expect(adminHtml, path).toContain('/admin/brugere');
+          expect(adminHtml, path).not.toContain('Mette Medarbejder');
+        }
+        // The second time round it came from the cache, and it is what a full render gives.
+        const cached = await staff.get(path);
+        expect(cached.headers()['x-page-cache'], path).toBe('hit');
+        const full = await staff.get(path, { headers: { 'Cache-Control': 'no-cache' } });
+        expect(full.headers()['x-page-cache'], path).toBeUndefined();
+        expect(await cached.text(), path).toBe(await full.text());
+      }
+    } finally {
+      await staff.dispose();
+      await admin.dispose();
+    }
+  });
+
+  test('never keeps a personal page, and a sign-out is seen on the next page at once', async ({
+    baseURL,
+  }) => {
+    const url = baseURL ?? '';
+    const staff = await signedIn(url, 'medarbejder@brobygger.test');
+    try {
+      for (let round = 0; round < 2; round++) {
+        const minSide = await staff.get('/min-side');
+        expect(minSide.headers()['x-page-cache']).toBeUndefined();
+        expect(minSide.headers()['cache-control']).toBe('no-store');
+      }
+      await staff.get('/fokusomraader');
+      expect((await staff.get('/fokusomraader')).headers()['x-page-cache']).toBe('hit');
+      // The old cookie, sent again after the sign-out (as a stolen copy would be).
+      const cookie = (await staff.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      expect(cookie).toContain('brobygger_session=');
+      const logout = await staff.post('/api/auth/logout', { headers: { origin: url } });
+      expect(logout.status()).toBeLessThan(300);
+      const after = await (await staff.get('/fokusomraader', { headers: { cookie } })).text();
+      expect(after).not.toContain('Mette Medarbejder');
+      expect(after).toContain('/log-ind');
+    } finally {
+      await staff.dispose();
+    }
+  });
+});
