@@ -18,9 +18,9 @@ import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { languageFromCookieHeader } from './i18n/language-cookie';
 import { useTranslation } from './i18n/use-translation';
+import { headerUserView } from './lib/header-user';
 import { useShipsJavaScript } from './lib/hydration';
 import { pageMeta } from './lib/meta';
-import { isAdmin } from './lib/session.server';
 import { useNonce } from './nonce';
 import plexBoldHref from './styles/dkfds/fonts/IBMPlexSans/split/woff2/IBMPlexSans-Bold-Latin1.woff2?url';
 import plexRegularHref from './styles/dkfds/fonts/IBMPlexSans/split/woff2/IBMPlexSans-Regular-Latin1.woff2?url';
@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lng: languageFromCookieHeader(request.headers.get('Cookie')),
     // Only what the header shows: every page carries this in its HTML.
-    user: user ? { displayName: user.displayName, admin: isAdmin(user) } : null,
+    user: user ? headerUserView(user) : null,
   };
 }
 

@@ -100,17 +100,20 @@ export function compressResponses<E extends Env>(): MiddlewareHandler<E> {
   return async (c, next) => {
     await next();
     const response = c.res;
-    const { headers } = response;
-    if (!response.body || !isCompressible(headers) || headers.has('Content-Encoding')) return;
-    if (response.status === 204 || response.status === 206 || response.status === 304) return;
+    // Status and headers first: reading `body` turns the server's light answer object into a
+    // full Response (a stream), which costs more than a small answer's whole trip.
+    const { headers, status } = response;
+    if (status === 204 || status === 206 || status === 304) return;
+    if (!isCompressible(headers) || headers.has('Content-Encoding')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('Cache-Control') ?? '')) return;
     const length = headers.get('Content-Length');
     if (length !== null && Number(length) < compressionThreshold) return;
     const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
     if (!encoding || c.req.method === 'HEAD') {
-      varyOnAcceptEncoding(c.res.headers);
+      varyOnAcceptEncoding(headers);
       return;
     }
+    if (!response.body) return;
 
     const compressed = new Response(compressStream(response.body, encoding, Number(length) || undefined), {
       status: response.status,

@@ -2,7 +2,7 @@ import { isPublicRead, sessionCookieName } from '@brobygger/api';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { languageCookieName, languageFromCookieHeader } from '../app/i18n/language-cookie';
-import { isAdmin } from '../app/lib/session.server';
+import { headerUserView } from '../app/lib/header-user';
 import type { CurrentUser } from '../app/load-context';
 import { createApiClient, type InProcessApi } from './api-client';
 import { compressResponses, staticFiles } from './compression';
@@ -328,7 +328,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
         : fetchCurrentUser(createApiClient(api, { origin: url.origin, headers: request.headers, env: c.env }))
       ).catch(() => null);
       if (user) {
-        const identity = { language: visitor.language, displayName: user.displayName, admin: isAdmin(user) };
+        const identity = { language: visitor.language, user: headerUserView(user) };
         const menu = pageCache.accountMenu(identity);
         if (menu !== undefined) return splicedAnswer(entry, menu);
         // The first such page this visitor sees is rendered in full, and their account menu kept.

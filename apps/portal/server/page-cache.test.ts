@@ -303,5 +303,9 @@ describe('what the page cache relies on in the app', () => {
       'lib/use-current-user.ts',
     ]);
     expect(using(/account-menu"/)).toEqual(['components/site-header.tsx']);
+    // The root loader's user, which the account menu shows, is the view the menu's key is made of.
+    expect(readFileSync(join(appDir, 'root.tsx'), 'utf8')).toMatch(
+      /user: user \? headerUserView\(user\) : null/,
+    );
   });
 });

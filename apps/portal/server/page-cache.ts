@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
  * - Signed-in visitors differ from anonymous ones only in the header's account menu (their name,
  *   the admin link), unless a route's loader asked for the user: then the page is not shared with
  *   them. For the others the account menu is cut out and replaced by theirs, taken from a full
- *   render of a page for someone with the same name, admin flag and language — the fragment's key
- *   is exactly what it shows, so one user's fragment can never show another's data.
+ *   render of a page for someone with the same header view (`headerUserView()`: the name and the
+ *   role flags the menu shows) and language — the fragment's key is exactly what it shows, so one
+ *   user's fragment can never show another's data.
  */
 export interface PageCacheOptions {
   /** The public-data change counter (`bootApi().publicDataGeneration`). */
@@ -159,7 +160,7 @@ export class PageCache {
     return entry;
   }
 
-  /** The account menu of a signed-in visitor with this name, admin flag and language, if known. */
+  /** The account menu of a signed-in visitor with this header view and language, if known. */
   accountMenu(identity: AccountMenuIdentity): string | undefined {
     return this.fragments.get(fragmentKey(identity));
   }
@@ -187,13 +188,13 @@ export class PageCache {
   }
 }
 
-/** Everything the signed-in account menu shows. */
+/** Everything the signed-in account menu shows: the language and the header's view of the user. */
 export interface AccountMenuIdentity {
   language: string;
-  displayName: string;
-  admin: boolean;
+  /** `headerUserView()` of the user (apps/portal/app/lib/header-user.ts). */
+  user: Record<string, unknown>;
 }
 
-function fragmentKey({ language, displayName, admin }: AccountMenuIdentity): string {
-  return `${language}\n${admin ? 'admin' : 'user'}\n${displayName}`;
+function fragmentKey({ language, user }: AccountMenuIdentity): string {
+  return `${language}\n${JSON.stringify(user)}`;
 }
