@@ -271,3 +271,29 @@ function notSubmittedMessage(state: ReportState): string {
 
 /** Who may see a report in a state: drafts and returned reports only the area and reviewers. */
 export const submittedStates: readonly ReportState[] = ['submitted', 'acknowledged'];
+
+// ---- CSV for Danish Excel ----
+
+export type CsvCell = string | number | null | undefined;
+
+/** A number as Danish Excel reads it: decimal comma, no thousands separator. */
+export function danishNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+function csvCell(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return danishNumber(cell);
+  // A text that Excel would run as a formula is kept as text.
+  const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * CSV that opens correctly in Danish Excel: UTF-8 with a byte-order mark (so æøå survive),
+ * semicolons between fields (the comma is the decimal sign), CRLF line ends, decimal commas.
+ */
+export function danishCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
