@@ -69,6 +69,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     logger,
     mailTransport,
     pollIntervalMs: env.JOBS_POLL_MS,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>
@@ -82,6 +84,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
       production: env.NODE_ENV === 'production',
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       devMailbox: !env.SMTP_URL,
+      reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
     },
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
     // A use case that queued jobs wakes this process's runner once its transaction commits.

@@ -34,6 +34,8 @@ export const envSchema = z.object({
     .transform((value) =>
       value === undefined || value === '' ? undefined : value === 'true' || value === '1',
     ),
+  /** Status reports: the day of March and September whose end (Copenhagen time) is the deadline. */
+  STATUS_REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;
