@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { seedDemoAccounts } from '@brobygger/auth';
 import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import { defaultReportingRules } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
@@ -10,6 +11,7 @@ import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
 import { settleAfterResponse } from './services/after-response.ts';
+import { seedStatusDemo } from './services/status/demo.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -42,6 +44,13 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
     const demoAccountsCreated = demoAccountsEnabled(env) ? await seedDemoAccounts(database.db) : 0;
+    // Status reports (issue 13): demo reports beside the demo accounts.
+    if (demoAccountsEnabled(env)) {
+      await seedStatusDemo(database.db, new Date(), {
+        ...defaultReportingRules,
+        deadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
+      });
+    }
     logger.info(
       {
         database: database.kind,
