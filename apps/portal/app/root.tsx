@@ -51,7 +51,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lng: languageFromCookieHeader(request.headers.get('Cookie')),
     // Only what the header shows: every page carries this in its HTML.
-    user: user ? { displayName: user.displayName, admin: isAdmin(user) } : null,
+    user: user
+      ? {
+          displayName: user.displayName,
+          admin: isAdmin(user),
+          // Status reports (issue 13): the header links to the steering group's and the lead owner's pages.
+          steering: user.roles.some((grant) => grant.role === 'steering_group' || grant.role === 'admin'),
+          leadOwner: user.roles.some((grant) => grant.role === 'lead_owner'),
+        }
+      : null,
   };
 }
 
