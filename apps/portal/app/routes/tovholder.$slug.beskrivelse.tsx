@@ -319,19 +319,16 @@ export default function DescriptionPage() {
                 <pre className="description-diff" lang={dataLang}>
                   {diff.map((part, index) =>
                     part.kind === 'added' ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the parts have no other identity.
                       <ins key={index}>
                         <span className="sr-only">{t('description.added')} </span>
                         {part.text}
                       </ins>
                     ) : part.kind === 'removed' ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the parts have no other identity.
                       <del key={index}>
                         <span className="sr-only">{t('description.removed')} </span>
                         {part.text}
                       </del>
                     ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the parts have no other identity.
                       <span key={index}>{part.text}</span>
                     ),
                   )}
