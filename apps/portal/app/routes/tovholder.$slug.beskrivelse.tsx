@@ -76,6 +76,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 interface DescriptionActionData {
   errors: FormErrors;
+  /** What was sent, shown again after a refusal. */
+  submitted: ReturnType<typeof descriptionFrom>;
 }
 
 /** Reads the form's numbered rows; a row whose name is empty is left out (that removes it). */
@@ -116,16 +118,17 @@ function descriptionFrom(form: FormData) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const slug = params.slug ?? '';
+  const submitted = descriptionFrom(await request.formData());
   const response = await context.api.api.status.areas[':slug'].description.$put({
     param: { slug },
-    json: descriptionFrom(await request.formData()),
+    json: submitted,
   });
   if (response.ok)
     return redirect(flashUrl(`/tovholder/${encodeURIComponent(slug)}/beskrivelse`, 'beskrivelse-gemt'));
   if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
   const problem = await readApiProblem(response);
   return data<DescriptionActionData>(
-    { errors: formErrorsFrom(problem, translatorFor(request), []) },
+    { errors: formErrorsFrom(problem, translatorFor(request), []), submitted },
     { status: problem.status },
   );
 }
@@ -153,8 +156,9 @@ export default function DescriptionPage() {
   const actionData = useActionData<typeof action>() as DescriptionActionData | undefined;
   const { t, lng, dataLang } = useTranslation();
   // Every existing goal, indicator and partner, and one empty row of each to add a new one.
-  const goals = [...(current?.goals ?? []), { key: '', title: '', indicators: [] }];
-  const partners = [...(current?.partners ?? []), { name: '', part: '' }];
+  const editing = actionData?.submitted ?? current;
+  const goals = [...(editing?.goals ?? []), { key: '', title: '', indicators: [] }];
+  const partners = [...(editing?.partners ?? []), { name: '', part: '' }];
   const emptyIndicator = {
     key: '',
     name: '',
@@ -176,7 +180,7 @@ export default function DescriptionPage() {
       />
       <h1>{t('description.heading', { area: focusArea.name })}</h1>
       {canEdit ? (
-        <Form method="post" className="description-form">
+        <Form method="post" className="description-form" key={actionData ? 'submitted' : 'stored'}>
           <FormErrorSummary errors={actionData?.errors} />
           <p>{t('description.intro')}</p>
           <div className="form-group">
@@ -188,7 +192,7 @@ export default function DescriptionPage() {
               id="purpose"
               name="purpose"
               rows={5}
-              defaultValue={current?.purpose ?? ''}
+              defaultValue={editing?.purpose ?? ''}
             />
           </div>
           <input type="hidden" name="goals" value={goals.length} />

@@ -36,6 +36,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 interface ReportActionData {
   errors: FormErrors;
+  /** What was sent, so the form shows it again after a refusal (with or without JavaScript). */
+  values: {
+    overallStatus: string | null;
+    summary: string;
+    risks: string;
+    nextSteps: string;
+    initiatives: { initiativeId: number; status: string; comment: string }[];
+    indicatorValues: { key: string; value: number | string; comment: string }[];
+    attachments: { title: string; url: string }[];
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -79,7 +89,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fail = async (response: Response) => {
     if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
     const problem = await readApiProblem(response);
-    return data<ReportActionData>({ errors: formErrorsFrom(problem, t, []) }, { status: problem.status });
+    return data<ReportActionData>(
+      { errors: formErrorsFrom(problem, t, []), values: json },
+      { status: problem.status },
+    );
   };
   const saved = await reports.$put({ param: { id }, json });
   if (!saved.ok) return fail(saved);
@@ -99,8 +112,13 @@ export default function EditReportPage() {
   const { report, initiatives } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReportActionData | undefined;
   const { t, lng, dataLang } = useTranslation();
-  const entry = (id: number) => report.initiatives.find((candidate) => candidate.initiativeId === id);
-  const value = (key: string) => report.indicatorValues.find((candidate) => candidate.key === key);
+  const draft: ReportActionData['values'] = actionData?.values ?? report;
+  const entry = (id: number) => draft.initiatives.find((candidate) => candidate.initiativeId === id);
+  const value = (key: string) => draft.indicatorValues.find((candidate) => candidate.key === key);
+  const shown = (key: string) => {
+    const found = value(key)?.value;
+    return typeof found === 'number' ? String(found).replace('.', ',') : (found ?? '');
+  };
   const area = report.focusArea;
   return (
     <>
@@ -118,7 +136,11 @@ export default function EditReportPage() {
       ) : null}
       {report.state === 'returned' ? <p className="status-returned">{t('report.returnedIntro')}</p> : null}
       <ReportHistory report={report} />
-      <Form method="post" className="report-form">
+      <Form
+        method="post"
+        className="report-form"
+        key={actionData ? JSON.stringify(actionData.values) : 'stored'}
+      >
         <FormErrorSummary errors={actionData?.errors} />
         <fieldset className="form-group">
           <legend className="form-label">{t('status.overallLabel')}</legend>
@@ -130,7 +152,7 @@ export default function EditReportPage() {
                 id={`overall-${status}`}
                 name="overallStatus"
                 value={status}
-                defaultChecked={report.overallStatus === status}
+                defaultChecked={draft.overallStatus === status}
               />
               <label htmlFor={`overall-${status}`}>{t(overallStatusKeys[status])}</label>
             </div>
@@ -141,7 +163,7 @@ export default function EditReportPage() {
             <label className="form-label" htmlFor={name}>
               {t(`status.${name}`)}
             </label>
-            <textarea className="form-input" id={name} name={name} rows={5} defaultValue={report[name]} />
+            <textarea className="form-input" id={name} name={name} rows={5} defaultValue={draft[name]} />
           </div>
         ))}
 
@@ -242,7 +264,7 @@ export default function EditReportPage() {
             name="attachments"
             rows={3}
             aria-describedby="attachments-hint"
-            defaultValue={report.attachments.map((link) => `${link.title} | ${link.url}`).join('\n')}
+            defaultValue={draft.attachments.map((link) => `${link.title} | ${link.url}`).join('\n')}
           />
         </div>
         <div className="status-review__buttons">
