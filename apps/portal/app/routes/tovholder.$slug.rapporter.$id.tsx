@@ -232,9 +232,7 @@ export default function EditReportPage() {
                 name={`indicator-${indicator.key}-value`}
                 inputMode="decimal"
                 aria-describedby={`indicator-${indicator.key}-hint`}
-                defaultValue={
-                  value(indicator.key) ? String(value(indicator.key)?.value).replace('.', ',') : ''
-                }
+                defaultValue={shown(indicator.key)}
               />
             </div>
             <div className="form-group">
