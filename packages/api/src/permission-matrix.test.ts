@@ -142,8 +142,8 @@ function statusCases(): typeof cases {
   const lead = ['lead_owner'] as const;
   const reviewers = ['steering_group', 'admin'] as const;
   const submittedReaders = ['staff', 'lead_owner', 'steering_group', 'admin'] as const;
-  const area = '/api/status/areas/kvinder';
-  const report = '/api/status/reports/987654';
+  const area = '/api/focus-areas/kvinder';
+  const report = '/api/status-reports/987654';
   return [
     {
       method: 'GET',
@@ -151,63 +151,68 @@ function statusCases(): typeof cases {
       route: '/api/focus-areas/{slug}/status',
       access: 'public',
     },
-    { method: 'GET', path: area, route: '/api/status/areas/{slug}', access: readers },
+    {
+      method: 'GET',
+      path: `${area}/status-reports`,
+      route: '/api/focus-areas/{slug}/status-reports',
+      access: readers,
+    },
     {
       method: 'GET',
       path: `${area}/description`,
-      route: '/api/status/areas/{slug}/description',
+      route: '/api/focus-areas/{slug}/description',
       access: readers,
     },
     {
       method: 'PUT',
       path: `${area}/description`,
-      route: '/api/status/areas/{slug}/description',
+      route: '/api/focus-areas/{slug}/description',
       access: lead,
       json: {},
     },
     {
       method: 'POST',
       path: `${area}/initiatives`,
-      route: '/api/status/areas/{slug}/initiatives',
+      route: '/api/focus-areas/{slug}/initiatives',
       access: lead,
       json: {},
     },
     {
       method: 'PUT',
       path: `${area}/initiatives/987654`,
-      route: '/api/status/areas/{slug}/initiatives/{id}',
+      route: '/api/focus-areas/{slug}/initiatives/{id}',
       access: lead,
       json: {},
     },
     {
       method: 'POST',
-      path: `${area}/reports`,
-      route: '/api/status/areas/{slug}/reports',
+      path: `${area}/status-reports`,
+      route: '/api/focus-areas/{slug}/status-reports',
       access: lead,
       json: {},
     },
-    { method: 'GET', path: '/api/status/reports', route: '/api/status/reports', access: submittedReaders },
-    { method: 'GET', path: report, route: '/api/status/reports/{id}', access: submittedReaders },
-    { method: 'PUT', path: report, route: '/api/status/reports/{id}', access: lead, json: {} },
-    { method: 'POST', path: `${report}/submit`, route: '/api/status/reports/{id}/submit', access: lead },
+    { method: 'GET', path: '/api/status-reports', route: '/api/status-reports', access: submittedReaders },
+    { method: 'GET', path: report, route: '/api/status-reports/{id}', access: submittedReaders },
+    { method: 'PUT', path: report, route: '/api/status-reports/{id}', access: lead, json: {} },
+    { method: 'POST', path: `${report}/submit`, route: '/api/status-reports/{id}/submit', access: lead },
     {
       method: 'POST',
       path: `${report}/acknowledge`,
-      route: '/api/status/reports/{id}/acknowledge',
+      route: '/api/status-reports/{id}/acknowledge',
       access: reviewers,
       json: {},
     },
     {
       method: 'POST',
       path: `${report}/return`,
-      route: '/api/status/reports/{id}/return',
+      route: '/api/status-reports/{id}/return',
       access: reviewers,
       json: {},
     },
     {
       method: 'POST',
       path: `${report}/comments`,
-      route: '/api/status/reports/{id}/comments',
+      route: '/api/status-reports/{id}/comments',
       access: submittedReaders,
       json: {},
     },

@@ -31,22 +31,22 @@ function refused(status: number, endpoint: string): never {
 
 export async function loadWorkspace(request: Request, context: AppLoadContext, slug: string) {
   await requireUser(request, context);
-  const response = await context.api.api.status.areas[':slug'].$get({ param: { slug } });
-  if (!response.ok) refused(response.status, 'GET /api/status/areas/:slug');
+  const response = await context.api.api['focus-areas'][':slug']['status-reports'].$get({ param: { slug } });
+  if (!response.ok) refused(response.status, 'GET /api/focus-areas/:slug/status-reports');
   return ((await response.json()) as unknown as { workspace: StatusWorkspaceView }).workspace;
 }
 
 export async function loadDescriptionHistory(context: AppLoadContext, slug: string) {
-  const response = await context.api.api.status.areas[':slug'].description.$get({ param: { slug } });
-  if (!response.ok) refused(response.status, 'GET /api/status/areas/:slug/description');
+  const response = await context.api.api['focus-areas'][':slug'].description.$get({ param: { slug } });
+  if (!response.ok) refused(response.status, 'GET /api/focus-areas/:slug/description');
   return ((await response.json()) as unknown as { revisions: DescriptionRevisionView[] }).revisions;
 }
 
 export async function loadReport(request: Request, context: AppLoadContext, id: string) {
   await requireUser(request, context);
   if (!/^[1-9]\d{0,9}$/.test(id)) throw data({ about: 'page' }, { status: 404 });
-  const response = await context.api.api.status.reports[':id'].$get({ param: { id } });
-  if (!response.ok) refused(response.status, 'GET /api/status/reports/:id');
+  const response = await context.api.api['status-reports'][':id'].$get({ param: { id } });
+  if (!response.ok) refused(response.status, 'GET /api/status-reports/:id');
   return ((await response.json()) as unknown as { report: StatusReportView }).report;
 }
 

@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formText(form, 'intent');
   const comment = formText(form, 'comment');
-  const reports = context.api.api.status.reports[':id'];
+  const reports = context.api.api['status-reports'][':id'];
   const here = `/styregruppe/rapporter/${encodeURIComponent(id)}`;
   let response: Response;
   let flash: 'rapport-kvitteret' | 'rapport-sendt-retur' | 'kommentar-gemt';

@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const slug = params.slug ?? '';
   const form = await request.formData();
-  const response = await context.api.api.status.areas[':slug'].reports.$post({
+  const response = await context.api.api['focus-areas'][':slug']['status-reports'].$post({
     param: { slug },
     json: { period: formText(form, 'period') },
   });

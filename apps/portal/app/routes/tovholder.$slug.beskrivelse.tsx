@@ -119,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const slug = params.slug ?? '';
   const submitted = descriptionFrom(await request.formData());
-  const response = await context.api.api.status.areas[':slug'].description.$put({
+  const response = await context.api.api['focus-areas'][':slug'].description.$put({
     param: { slug },
     json: submitted,
   });

@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { title: (title ?? '').trim(), url: (url ?? '').trim() };
     }),
   };
-  const areas = context.api.api.status.areas[':slug'].initiatives;
+  const areas = context.api.api['focus-areas'][':slug'].initiatives;
   const response =
     id === 'ny'
       ? await areas.$post({ param: { slug }, json })

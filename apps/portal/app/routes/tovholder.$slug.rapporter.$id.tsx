@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { title: (title ?? '').trim(), url: (url ?? '').trim() };
     }),
   };
-  const reports = context.api.api.status.reports[':id'];
+  const reports = context.api.api['status-reports'][':id'];
   const t = translatorFor(request);
   const fail = async (response: Response) => {
     if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });

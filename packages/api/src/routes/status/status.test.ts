@@ -103,7 +103,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   });
 
   it('saves the description as revisions with history; only the area’s own lead owner may', async () => {
-    const path = '/api/status/areas/kvinder/description';
+    const path = '/api/focus-areas/kvinder/description';
     const first = await call(api.app, 'PUT', path, { ...as('lead'), json: description });
     expect(first.status, first.text).toBe(200);
     expect(first.json.revision).toBe(1);
@@ -132,7 +132,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
 
   it('answers bad descriptions with 4xx and field messages, changing nothing', async () => {
     const before = await count('focus_area_descriptions');
-    const path = '/api/status/areas/kvinder/description';
+    const path = '/api/focus-areas/kvinder/description';
     const cases: [unknown, string][] = [
       [{}, 'purpose'],
       [{ purpose: 7 }, 'purpose'],
@@ -157,12 +157,12 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
       expect(res.status, JSON.stringify(json).slice(0, 80)).toBe(422);
       expect(Object.keys(res.json.error.fields)).toContain(field);
     }
-    const unknown = await call(api.app, 'PUT', '/api/status/areas/findes-ikke/description', {
+    const unknown = await call(api.app, 'PUT', '/api/focus-areas/findes-ikke/description', {
       ...as('lead'),
       json: description,
     });
     expect(unknown.status).toBe(404);
-    const badSlug = await call(api.app, 'PUT', '/api/status/areas/KVINDER!/description', {
+    const badSlug = await call(api.app, 'PUT', '/api/focus-areas/KVINDER!/description', {
       ...as('lead'),
       json: description,
     });
@@ -184,14 +184,14 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   });
 
   it('adds, edits and closes initiatives; the seeded ones are there; another area’s are out of reach', async () => {
-    const workspace = await call(api.app, 'GET', '/api/status/areas/kvinder', as('lead'));
+    const workspace = await call(api.app, 'GET', '/api/focus-areas/kvinder/status-reports', as('lead'));
     expect(workspace.status).toBe(200);
     expect(workspace.json.workspace.initiatives.map((i: { name: string }) => i.name)).toContain(
       'Bydelsmødre',
     );
     expect(workspace.json.workspace.openPeriod.key).toBe('2027-03');
     expect(workspace.json.workspace.latePeriod).toMatchObject({ key: '2026-09', closed: false });
-    const added = await call(api.app, 'POST', '/api/status/areas/kvinder/initiatives', {
+    const added = await call(api.app, 'POST', '/api/focus-areas/kvinder/initiatives', {
       ...as('lead'),
       json: {
         name: 'Cykelkursus for kvinder',
@@ -206,7 +206,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect(added.status, added.text).toBe(201);
     expect(added.json.initiative).toMatchObject({ slug: 'cykelkursus-for-kvinder', status: 'planned' });
     const id = added.json.initiative.id;
-    const closed = await call(api.app, 'PUT', `/api/status/areas/kvinder/initiatives/${id}`, {
+    const closed = await call(api.app, 'PUT', `/api/focus-areas/kvinder/initiatives/${id}`, {
       ...as('lead'),
       json: {
         name: 'Cykelkursus for kvinder',
@@ -219,12 +219,12 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect(closed.json.initiative.status).toBe('completed');
     const before = await count('initiatives');
     // Through an area it does not belong to, even one the lead owner owns: not found.
-    const wrongArea = await call(api.app, 'PUT', `/api/status/areas/viden-og-videndeling/initiatives/${id}`, {
+    const wrongArea = await call(api.app, 'PUT', `/api/focus-areas/viden-og-videndeling/initiatives/${id}`, {
       ...as('lead'),
       json: { name: 'X', status: 'active' },
     });
     expect(wrongArea.status).toBe(404);
-    const otherLead = await call(api.app, 'PUT', `/api/status/areas/kvinder/initiatives/${id}`, {
+    const otherLead = await call(api.app, 'PUT', `/api/focus-areas/kvinder/initiatives/${id}`, {
       ...as('otherLead'),
       json: { name: 'Overtaget', status: 'stopped' },
     });
@@ -236,7 +236,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
       { name: 'X', status: 'active', startsOn: 'i morgen' },
       { name: 'X', status: 'active', links: [{ title: 'x', url: 'javascript:alert(1)' }] },
     ]) {
-      const res = await call(api.app, 'POST', '/api/status/areas/kvinder/initiatives', {
+      const res = await call(api.app, 'POST', '/api/focus-areas/kvinder/initiatives', {
         ...as('lead'),
         json,
       });
@@ -244,7 +244,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     }
     expect(
       (
-        await call(api.app, 'PUT', '/api/status/areas/kvinder/initiatives/987654', {
+        await call(api.app, 'PUT', '/api/focus-areas/kvinder/initiatives/987654', {
           ...as('lead'),
           json: { name: 'X', status: 'active' },
         })
@@ -252,7 +252,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     ).toBe(404);
     expect(
       (
-        await call(api.app, 'PUT', '/api/status/areas/kvinder/initiatives/abc', {
+        await call(api.app, 'PUT', '/api/focus-areas/kvinder/initiatives/abc', {
           ...as('lead'),
           json: { name: 'X', status: 'active' },
         })
@@ -265,11 +265,11 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   let bydelsmoedre: number;
 
   it('runs a report through draft → submitted → returned → resubmitted → acknowledged', async () => {
-    const workspace = await call(api.app, 'GET', '/api/status/areas/kvinder', as('lead'));
+    const workspace = await call(api.app, 'GET', '/api/focus-areas/kvinder/status-reports', as('lead'));
     bydelsmoedre = workspace.json.workspace.initiatives.find(
       (i: { name: string }) => i.name === 'Bydelsmødre',
     ).id;
-    const created = await call(api.app, 'POST', '/api/status/areas/kvinder/reports', {
+    const created = await call(api.app, 'POST', '/api/focus-areas/kvinder/status-reports', {
       ...as('lead'),
       json: { period: '2027-03', indicatorValues: [{ key: 'i-job', value: 14 }] },
     });
@@ -278,18 +278,18 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect(created.json.report.state).toBe('draft');
 
     // The staff may not see a draft; the steering group may.
-    expect((await call(api.app, 'GET', `/api/status/reports/${reportId}`, as('staff'))).status).toBe(404);
-    expect((await call(api.app, 'GET', `/api/status/reports/${reportId}`, as('steering'))).status).toBe(200);
-    expect((await call(api.app, 'GET', `/api/status/reports/${reportId}`, as('otherLead'))).status).toBe(404);
+    expect((await call(api.app, 'GET', `/api/status-reports/${reportId}`, as('staff'))).status).toBe(404);
+    expect((await call(api.app, 'GET', `/api/status-reports/${reportId}`, as('steering'))).status).toBe(200);
+    expect((await call(api.app, 'GET', `/api/status-reports/${reportId}`, as('otherLead'))).status).toBe(404);
 
     // Acknowledging a draft, submitting one without status and summary.
-    const ackDraft = await call(api.app, 'POST', `/api/status/reports/${reportId}/acknowledge`, {
+    const ackDraft = await call(api.app, 'POST', `/api/status-reports/${reportId}/acknowledge`, {
       ...as('steering'),
       json: {},
     });
     expect(ackDraft.status).toBe(409);
     expect(ackDraft.json.error.message).toBe('Rapporten er en kladde og er ikke indsendt endnu');
-    const incomplete = await call(api.app, 'POST', `/api/status/reports/${reportId}/submit`, as('lead'));
+    const incomplete = await call(api.app, 'POST', `/api/status-reports/${reportId}/submit`, as('lead'));
     expect(incomplete.status).toBe(422);
     expect(Object.keys(incomplete.json.error.fields).sort()).toEqual(['overallStatus', 'summary']);
 
@@ -305,18 +305,18 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
       nextSteps: 'Møde med jobcentret',
       attachments: [{ title: 'Referat', url: 'https://example.dk/referat.pdf' }],
     };
-    const saved = await call(api.app, 'PUT', `/api/status/reports/${reportId}`, {
+    const saved = await call(api.app, 'PUT', `/api/status-reports/${reportId}`, {
       ...as('lead'),
       json: content,
     });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.json.report.revision).toBe(2);
     expect(
-      (await call(api.app, 'PUT', `/api/status/reports/${reportId}`, { ...as('otherLead'), json: content }))
+      (await call(api.app, 'PUT', `/api/status-reports/${reportId}`, { ...as('otherLead'), json: content }))
         .status,
     ).toBe(403);
 
-    const submitted = await call(api.app, 'POST', `/api/status/reports/${reportId}/submit`, as('lead'));
+    const submitted = await call(api.app, 'POST', `/api/status-reports/${reportId}/submit`, as('lead'));
     expect(submitted.status, submitted.text).toBe(200);
     expect(submitted.json.report.state).toBe('submitted');
     const mail = await api.db
@@ -329,16 +329,16 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     ]);
 
     // A submitted report cannot be edited; staff read it now.
-    const edit = await call(api.app, 'PUT', `/api/status/reports/${reportId}`, {
+    const edit = await call(api.app, 'PUT', `/api/status-reports/${reportId}`, {
       ...as('lead'),
       json: content,
     });
     expect(edit.status).toBe(409);
-    expect((await call(api.app, 'GET', `/api/status/reports/${reportId}`, as('staff'))).status).toBe(200);
+    expect((await call(api.app, 'GET', `/api/status-reports/${reportId}`, as('staff'))).status).toBe(200);
     // Only reviewers acknowledge or return: not the lead owner, not staff.
     expect(
       (
-        await call(api.app, 'POST', `/api/status/reports/${reportId}/acknowledge`, {
+        await call(api.app, 'POST', `/api/status-reports/${reportId}/acknowledge`, {
           ...as('lead'),
           json: {},
         })
@@ -346,20 +346,20 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     ).toBe(403);
     expect(
       (
-        await call(api.app, 'POST', `/api/status/reports/${reportId}/return`, {
+        await call(api.app, 'POST', `/api/status-reports/${reportId}/return`, {
           ...as('staff'),
           json: { comment: 'x' },
         })
       ).status,
     ).toBe(403);
 
-    const noComment = await call(api.app, 'POST', `/api/status/reports/${reportId}/return`, {
+    const noComment = await call(api.app, 'POST', `/api/status-reports/${reportId}/return`, {
       ...as('steering'),
       json: { comment: '  ' },
     });
     expect(noComment.status).toBe(422);
     expect(noComment.json.error.fields.comment).toEqual(['Skriv en kommentar']);
-    const returned = await call(api.app, 'POST', `/api/status/reports/${reportId}/return`, {
+    const returned = await call(api.app, 'POST', `/api/status-reports/${reportId}/return`, {
       ...as('steering'),
       json: { comment: 'Hvor mange er henvist fra jobcentret?' },
     });
@@ -368,15 +368,15 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect(returned.json.report.comments.map((comment: { body: string }) => comment.body)).toEqual([
       'Hvor mange er henvist fra jobcentret?',
     ]);
-    const again = await call(api.app, 'PUT', `/api/status/reports/${reportId}`, {
+    const again = await call(api.app, 'PUT', `/api/status-reports/${reportId}`, {
       ...as('lead'),
       json: { ...content, summary: 'Godt i gang; 6 henvist fra jobcentret.' },
     });
     expect(again.status).toBe(200);
     expect(
-      (await call(api.app, 'POST', `/api/status/reports/${reportId}/submit`, as('lead'))).json.report.state,
+      (await call(api.app, 'POST', `/api/status-reports/${reportId}/submit`, as('lead'))).json.report.state,
     ).toBe('submitted');
-    const acknowledged = await call(api.app, 'POST', `/api/status/reports/${reportId}/acknowledge`, {
+    const acknowledged = await call(api.app, 'POST', `/api/status-reports/${reportId}/acknowledge`, {
       ...as('steering'),
       json: { comment: 'Tak.' },
     });
@@ -390,12 +390,12 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     ]);
     // Frozen.
     expect(
-      (await call(api.app, 'PUT', `/api/status/reports/${reportId}`, { ...as('lead'), json: content }))
+      (await call(api.app, 'PUT', `/api/status-reports/${reportId}`, { ...as('lead'), json: content }))
         .status,
     ).toBe(409);
     expect(
       (
-        await call(api.app, 'POST', `/api/status/reports/${reportId}/return`, {
+        await call(api.app, 'POST', `/api/status-reports/${reportId}/return`, {
           ...as('steering'),
           json: { comment: 'x' },
         })
@@ -425,7 +425,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   it('refuses reports for periods that do not exist or are not open, a second report, wrong units', async () => {
     const before = await count('status_reports');
     const post = (json: unknown, who = 'lead', slug = 'kvinder') =>
-      call(api.app, 'POST', `/api/status/areas/${slug}/reports`, { ...as(who), json });
+      call(api.app, 'POST', `/api/focus-areas/${slug}/status-reports`, { ...as(who), json });
     const second = await post({ period: '2027-03' });
     expect(second.status).toBe(409);
     expect(second.json.error.message).toBe('Kvinder har allerede en statusrapport for 2027-03');
@@ -464,10 +464,10 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect((await post({ period: '2027-03' }, 'otherLead')).status).toBe(403);
     expect((await post({ period: '2027-03' }, 'steering')).status).toBe(403);
     expect((await post({ period: '2027-03' }, 'lead', 'findes-ikke')).status).toBe(404);
-    expect((await call(api.app, 'GET', '/api/status/reports/987654', as('steering'))).status).toBe(404);
-    expect((await call(api.app, 'POST', '/api/status/reports/987654/submit', as('lead'))).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/status-reports/987654', as('steering'))).status).toBe(404);
+    expect((await call(api.app, 'POST', '/api/status-reports/987654/submit', as('lead'))).status).toBe(404);
     expect(
-      (await call(api.app, 'POST', '/api/status/reports/0/acknowledge', { ...as('steering'), json: {} }))
+      (await call(api.app, 'POST', '/api/status-reports/0/acknowledge', { ...as('steering'), json: {} }))
         .status,
     ).toBe(400);
     expect(await count('status_reports')).toBe(before);
@@ -475,7 +475,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
 
   it('shows what changed since the previous period and each indicator over the periods', async () => {
     // A late report for September 2026, submitted and acknowledged, comes before March 2027.
-    const late = await call(api.app, 'POST', '/api/status/areas/kvinder/reports', {
+    const late = await call(api.app, 'POST', '/api/focus-areas/kvinder/status-reports', {
       ...as('lead'),
       json: {
         period: '2026-09',
@@ -486,8 +486,8 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
       },
     });
     expect(late.status, late.text).toBe(201);
-    await call(api.app, 'POST', `/api/status/reports/${late.json.report.id}/submit`, as('lead'));
-    const report = await call(api.app, 'GET', `/api/status/reports/${reportId}`, as('lead'));
+    await call(api.app, 'POST', `/api/status-reports/${late.json.report.id}/submit`, as('lead'));
+    const report = await call(api.app, 'GET', `/api/status-reports/${reportId}`, as('lead'));
     expect(report.json.report.previous).toMatchObject({
       period: '2026-09',
       overallStatus: 'off_track',
@@ -502,7 +502,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   });
 
   it('keeps drafts, comments and unacknowledged reports out of the public status', async () => {
-    await call(api.app, 'POST', '/api/status/areas/viden-og-videndeling/reports', {
+    await call(api.app, 'POST', '/api/focus-areas/viden-og-videndeling/status-reports', {
       ...as('lead'),
       json: { period: '2027-03', overallStatus: 'off_track', summary: 'HEMMELIG KLADDE' },
     });
@@ -609,7 +609,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect((await call(api.app, 'POST', '/api/steering/periods/2026-09/close', as('steering'))).status).toBe(
       409,
     );
-    const late = await call(api.app, 'POST', '/api/status/areas/sundhed-og-trivsel/reports', {
+    const late = await call(api.app, 'POST', '/api/focus-areas/sundhed-og-trivsel/status-reports', {
       ...as('otherLead'),
       json: { period: '2026-09' },
     });
@@ -618,11 +618,11 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   });
 
   it('lists submitted reports for staff', async () => {
-    const res = await call(api.app, 'GET', '/api/status/reports', as('staff'));
+    const res = await call(api.app, 'GET', '/api/status-reports', as('staff'));
     expect(res.status).toBe(200);
     expect(
       res.json.reports.every((r: { state: string }) => ['submitted', 'acknowledged'].includes(r.state)),
     ).toBe(true);
-    expect((await call(api.app, 'GET', '/api/status/reports', as('volunteer'))).status).toBe(403);
+    expect((await call(api.app, 'GET', '/api/status-reports', as('volunteer'))).status).toBe(403);
   });
 });
