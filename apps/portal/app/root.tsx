@@ -58,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           // Status reports (issue 13): the header links to the steering group's and the lead owner's pages.
           steering: user.roles.some((grant) => grant.role === 'steering_group' || grant.role === 'admin'),
           leadOwner: user.roles.some((grant) => grant.role === 'lead_owner'),
+          staff: user.roles.some((grant) => grant.role === 'staff'),
         }
       : null,
   };

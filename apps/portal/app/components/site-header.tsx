@@ -91,6 +91,17 @@ function AccountMenu() {
                 </Link>
               </li>
             ) : null}
+            {user.staff && !user.steering ? (
+              <li className="account-menu__item">
+                <Link
+                  className="account-menu__link"
+                  to="/statusrapporter"
+                  aria-current={pathname.startsWith('/statusrapporter') ? 'true' : undefined}
+                >
+                  {t('nav.reports')}
+                </Link>
+              </li>
+            ) : null}
             {user.leadOwner ? (
               <li className="account-menu__item">
                 <Link

@@ -523,4 +523,8 @@ export const da = {
   'publicStatus.acknowledgedAt': 'Kvitteret af styregruppen {date}.',
   'publicStatus.none': 'Der er endnu ingen kvitteret statusrapport.',
   'publicStatus.indicators': 'Indikatorernes udvikling',
+  'reports.title': 'Statusrapporter',
+  'reports.intro': 'Tovholdernes indsendte og kvitterede statusrapporter, nyeste periode først.',
+  'reports.none': 'Der er ingen indsendte rapporter endnu.',
+  'nav.reports': 'Statusrapporter',
 } as const satisfies Record<string, string>;

@@ -521,4 +521,8 @@ export const en: Catalogue = {
   'publicStatus.acknowledgedAt': 'Acknowledged by the steering group on {date}.',
   'publicStatus.none': 'There is no acknowledged status report yet.',
   'publicStatus.indicators': 'Progress of the indicators',
+  'reports.title': 'Status reports',
+  'reports.intro': 'The lead owners’ submitted and acknowledged status reports, newest period first.',
+  'reports.none': 'There are no submitted reports yet.',
+  'nav.reports': 'Status reports',
 };

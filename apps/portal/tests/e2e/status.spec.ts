@@ -125,3 +125,17 @@ test('others than the steering group get the 403 page; drafts never show publicl
     'Der er endnu ingen kvitteret statusrapport.',
   );
 });
+
+test('staff read the submitted reports, not drafts', async ({ page, javaScriptEnabled }) => {
+  await signIn(page, 'medarbejder@brobygger.test', '/statusrapporter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statusrapporter');
+  if (javaScriptEnabled) await expectNoAxeViolations(page);
+  const table = page.getByRole('table', { name: 'Statusrapporter' });
+  await expect(table.getByRole('link', { name: 'Sundhed og trivsel' }).first()).toBeVisible();
+  // Unge mænd's overdue draft is not among them.
+  await expect(table.getByRole('link', { name: 'Unge mænd' })).toHaveCount(0);
+  await table.getByRole('link', { name: 'Sundhed og trivsel' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Statusrapport: Sundhed og trivsel');
+  // Staff read; they do not acknowledge or return.
+  await expect(page.getByRole('button', { name: 'Kvittér for rapporten' })).toHaveCount(0);
+});
