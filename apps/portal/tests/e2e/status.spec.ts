@@ -139,3 +139,24 @@ test('staff read the submitted reports, not drafts', async ({ page, javaScriptEn
   // Staff read; they do not acknowledge or return.
   await expect(page.getByRole('button', { name: 'Kvittér for rapporten' })).toHaveCount(0);
 });
+
+test('the lead owner revises the description and reads the diff between versions', async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const [email, slug] = javaScriptEnabled
+    ? ['sundhed@brobygger.test', 'sundhed-og-trivsel']
+    : ['tovholder@brobygger.test', 'viden-og-videndeling'];
+  await signIn(page, email, `/tovholder/${slug}/beskrivelse`);
+  const purpose = page.getByLabel('Formål');
+  const before = await purpose.inputValue();
+  const after = `${before} Nyt i denne version: et samarbejde med biblioteket (${javaScriptEnabled ? 'js' : 'uden js'}).`;
+  await purpose.fill(after);
+  await page.getByRole('button', { name: 'Gem som ny version' }).click();
+  await expect(page.getByText('Beskrivelsen er gemt som en ny version.')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /^Ændringer fra version \d+ til version \d+$/ }),
+  ).toBeVisible();
+  await expect(page.locator('.description-diff ins')).toContainText('et samarbejde med biblioteket');
+  await expect(page.locator('.description-diff del')).toContainText(before.slice(0, 30));
+});

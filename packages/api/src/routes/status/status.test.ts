@@ -625,4 +625,23 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     ).toBe(true);
     expect((await call(api.app, 'GET', '/api/status-reports', as('volunteer'))).status).toBe(403);
   });
+
+  it('keeps the reports when their author deletes the account (no longer naming them)', async () => {
+    const created = await call(api.app, 'POST', '/api/focus-areas/sundhed-og-trivsel/status-reports', {
+      ...as('otherLead'),
+      json: { period: '2027-03', overallStatus: 'on_track', summary: 'Skrevet før sletningen' },
+    });
+    expect(created.status).toBe(201);
+    const deleted = await call(api.app, 'DELETE', '/api/me', {
+      ...as('otherLead'),
+      json: { password: 'brobygger-demo' },
+    });
+    expect(deleted.status, deleted.text).toBe(204);
+    const report = await api.db
+      .selectFrom('status_reports')
+      .select(['created_by', 'state'])
+      .where('id', '=', created.json.report.id)
+      .executeTakeFirstOrThrow();
+    expect(report).toEqual({ created_by: null, state: 'draft' });
+  });
 });
