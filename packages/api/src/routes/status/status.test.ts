@@ -527,6 +527,7 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
   it('gives the steering group the overview, the pack and a CSV that Danish Excel reads', async () => {
     const overview = await call(api.app, 'GET', '/api/steering/overview', as('steering'));
     expect(overview.status).toBe(200);
+    expect(overview.headers.get('cache-control')).toBe('no-store');
     const { current, previous, areas } = overview.json.overview;
     expect(current.key).toBe('2027-03');
     expect(previous.key).toBe('2026-09');
