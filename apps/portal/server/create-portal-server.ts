@@ -62,7 +62,7 @@ export interface PortalServerOptions {
 }
 
 const personalPages =
-  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email)(?:[/.]|$)/;
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)/;
 
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every

@@ -22,6 +22,7 @@ import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+import { statusRouter } from './routes/status/status.index.ts';
 import { UseCaseError } from './services/errors.ts';
 
 /** The error code of an answer that Hono's own middleware refused (validators, body limit…). */
@@ -69,7 +70,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', authRouter)
     .route('/', meRouter)
     .route('/', adminRouter)
-    .route('/', jobsRouter);
+    .route('/', jobsRouter)
+    // Status reports (issue 13)
+    .route('/', statusRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -7,6 +7,7 @@ import {
   seedPolicy,
   type UserView,
 } from '@brobygger/db';
+import { defaultReportingRules } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
@@ -19,6 +20,7 @@ import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
 import { settleAfterResponse } from './services/after-response.ts';
+import { seedStatusDemo } from './services/status/demo.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -61,6 +63,13 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
     const demoAccountsCreated = demoAccountsEnabled(env) ? await seedDemoAccounts(database.db) : 0;
+    // Status reports (issue 13): demo reports beside the demo accounts.
+    if (demoAccountsEnabled(env)) {
+      await seedStatusDemo(database.db, new Date(), {
+        ...defaultReportingRules,
+        deadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
+      });
+    }
     logger.info(
       {
         database: database.kind,
@@ -88,6 +97,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     logger,
     mailTransport,
     pollIntervalMs: env.JOBS_POLL_MS,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>
@@ -104,6 +115,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
       production: env.NODE_ENV === 'production',
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       devMailbox: !env.SMTP_URL,
+      reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
     },
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
     // A use case that queued jobs wakes this process's runner once its transaction commits.

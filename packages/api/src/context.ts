@@ -12,6 +12,8 @@ export interface ApiConfig {
   publicUrl: string;
   /** No SMTP_URL: mail stays in the outbox, readable by admins (development only). */
   devMailbox: boolean;
+  /** Status reports: the day of March and September whose end is the deadline (default 15). */
+  reportDeadlineDay?: number;
 }
 
 /** What a route needs from the outside world; createApi() receives it, tests build it. */
@@ -35,6 +37,8 @@ export interface ApiDependencies {
    * its session in the database (the default of createApi, and so of the tests).
    */
   sessionCache?: SessionCache;
+  /** The clock of the status-report rules (open period, overdue); tests inject one. */
+  now?: () => Date;
 }
 
 export interface SignedInUser {

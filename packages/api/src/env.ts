@@ -48,6 +48,8 @@ export const envSchema = z.object({
    * process on the same PostgreSQL within this bound. 0 checks every request. Default 1000.
    */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Status reports: the day of March and September whose end (Copenhagen time) is the deadline. */
+  STATUS_REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -10,3 +10,11 @@ export { isPublicRead } from './middleware/public-reads.ts';
 export { settleAfterResponse } from './services/after-response.ts';
 export { UseCaseError } from './services/errors.ts';
 export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';
+export type {
+  DescriptionRevisionView,
+  PublicStatusView,
+  StatusReportView,
+  StatusWorkspaceView,
+  SteeringOverviewView,
+  SteeringPackView,
+} from './services/status/index.ts';

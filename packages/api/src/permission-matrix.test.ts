@@ -9,7 +9,7 @@ import { call, createTestApi } from './test-support.ts';
  * alone: 401 for anonymous, 403 for a role without the right, anything else when allowed.
  * A route missing from this table fails the last test.
  */
-type Access = 'public' | 'signed-in' | 'admin';
+type Access = 'public' | 'signed-in' | 'admin' | readonly RoleName[];
 const unknownUser = '00000000-0000-4000-8000-000000000000';
 
 const cases: { method: string; path: string; route: string; access: Access; json?: unknown }[] = [
@@ -133,7 +133,105 @@ const cases: { method: string; path: string; route: string; access: Access; json
     route: '/api/admin/jobs/{id}/retry',
     access: 'admin',
   },
+  ...statusCases(),
 ];
+
+/** Status reports (issue 13): the lead owner is tovholder@ (kvinder and viden-og-videndeling). */
+function statusCases(): typeof cases {
+  const readers = ['lead_owner', 'steering_group', 'admin'] as const;
+  const lead = ['lead_owner'] as const;
+  const reviewers = ['steering_group', 'admin'] as const;
+  const submittedReaders = ['staff', 'lead_owner', 'steering_group', 'admin'] as const;
+  const area = '/api/focus-areas/kvinder';
+  const report = '/api/status-reports/987654';
+  return [
+    {
+      method: 'GET',
+      path: '/api/focus-areas/kvinder/status',
+      route: '/api/focus-areas/{slug}/status',
+      access: 'public',
+    },
+    {
+      method: 'GET',
+      path: `${area}/status-reports`,
+      route: '/api/focus-areas/{slug}/status-reports',
+      access: readers,
+    },
+    {
+      method: 'GET',
+      path: `${area}/description`,
+      route: '/api/focus-areas/{slug}/description',
+      access: readers,
+    },
+    {
+      method: 'PUT',
+      path: `${area}/description`,
+      route: '/api/focus-areas/{slug}/description',
+      access: lead,
+      json: {},
+    },
+    {
+      method: 'POST',
+      path: `${area}/initiatives`,
+      route: '/api/focus-areas/{slug}/initiatives',
+      access: lead,
+      json: {},
+    },
+    {
+      method: 'PUT',
+      path: `${area}/initiatives/987654`,
+      route: '/api/focus-areas/{slug}/initiatives/{id}',
+      access: lead,
+      json: {},
+    },
+    {
+      method: 'POST',
+      path: `${area}/status-reports`,
+      route: '/api/focus-areas/{slug}/status-reports',
+      access: lead,
+      json: {},
+    },
+    { method: 'GET', path: '/api/status-reports', route: '/api/status-reports', access: submittedReaders },
+    { method: 'GET', path: report, route: '/api/status-reports/{id}', access: submittedReaders },
+    { method: 'PUT', path: report, route: '/api/status-reports/{id}', access: lead, json: {} },
+    { method: 'POST', path: `${report}/submit`, route: '/api/status-reports/{id}/submit', access: lead },
+    {
+      method: 'POST',
+      path: `${report}/acknowledge`,
+      route: '/api/status-reports/{id}/acknowledge',
+      access: reviewers,
+      json: {},
+    },
+    {
+      method: 'POST',
+      path: `${report}/return`,
+      route: '/api/status-reports/{id}/return',
+      access: reviewers,
+      json: {},
+    },
+    {
+      method: 'POST',
+      path: `${report}/comments`,
+      route: '/api/status-reports/{id}/comments',
+      access: submittedReaders,
+      json: {},
+    },
+    { method: 'GET', path: '/api/steering/overview', route: '/api/steering/overview', access: reviewers },
+    {
+      method: 'GET',
+      path: '/api/steering/periods/2027-03/pack',
+      route: '/api/steering/periods/{period}/pack',
+      access: reviewers,
+    },
+    {
+      method: 'POST',
+      path: '/api/steering/periods/2027-04/close',
+      route: '/api/steering/periods/{period}/close',
+      access: reviewers,
+    },
+    { method: 'GET', path: '/api/steering/export.csv', route: '/api/steering/export.csv', access: reviewers },
+  ];
+}
 
 const roles = {
   anonymous: null,
@@ -148,6 +246,10 @@ type RoleName = keyof typeof roles;
 
 function expectedStatus(access: Access, role: RoleName): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
+  if (Array.isArray(access)) {
+    if (role === 'anonymous') return 401;
+    return access.includes(role) ? 'allowed' : 403;
+  }
   if (role === 'anonymous') return 401;
   if (access === 'signed-in') return 'allowed';
   return role === 'admin' ? 'allowed' : 403;

@@ -12,6 +12,7 @@ export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
+export * from './queries/status.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

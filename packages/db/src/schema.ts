@@ -65,6 +65,13 @@ export interface InitiativesTable {
   listed_year: number;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  // Status reports (issue 13)
+  status: ColumnType<string, string | undefined, string>;
+  responsible_unit: ColumnType<string, string | undefined, string>;
+  partners: ColumnType<string[], string[] | undefined, string[]>;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  links: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface FocusAreaInitiativesTable {
@@ -209,6 +216,15 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   jobs: JobsTable;
   public_data_generation: PublicDataGenerationTable;
+  // Status reports (issue 13)
+  focus_area_descriptions: FocusAreaDescriptionsTable;
+  reporting_period_closures: ReportingPeriodClosuresTable;
+  status_reports: StatusReportsTable;
+  status_report_revisions: StatusReportRevisionsTable;
+  status_report_transitions: StatusReportTransitionsTable;
+  status_report_comments: StatusReportCommentsTable;
+  status_report_indicator_values: StatusReportIndicatorValuesTable;
+  status_notifications: StatusNotificationsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -221,3 +237,78 @@ export type NewFocusArea = Insertable<FocusAreasTable>;
 export type FocusAreaUpdate = Updateable<FocusAreasTable>;
 export type InitiativeRow = Selectable<InitiativesTable>;
 export type NewInitiative = Insertable<InitiativesTable>;
+
+// ---- Status reports (issue 13) ----
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface FocusAreaDescriptionsTable {
+  id: Generated<number>;
+  focus_area_id: number;
+  revision: number;
+  content: Json;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReportingPeriodClosuresTable {
+  period_key: string;
+  closed_at: CreatedAt;
+  closed_by: string | null;
+}
+
+export interface StatusReportsTable {
+  id: Generated<number>;
+  focus_area_id: number;
+  period_key: string;
+  state: ColumnType<string, string | undefined, string>;
+  overall_status: string | null;
+  content: Json;
+  revision: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  submitted_at: Date | null;
+  acknowledged_at: Date | null;
+  returned_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface StatusReportRevisionsTable {
+  id: Generated<number>;
+  report_id: number;
+  revision: number;
+  content: Json;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface StatusReportTransitionsTable {
+  id: Generated<number>;
+  report_id: number;
+  from_state: string;
+  to_state: string;
+  actor_id: string | null;
+  comment: string | null;
+  created_at: CreatedAt;
+}
+
+export interface StatusReportCommentsTable {
+  id: Generated<number>;
+  report_id: number;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface StatusReportIndicatorValuesTable {
+  report_id: number;
+  indicator_key: string;
+  unit: string;
+  value: number;
+  comment: ColumnType<string, string | undefined, string>;
+}
+
+export interface StatusNotificationsTable {
+  key: string;
+  created_at: CreatedAt;
+}

@@ -61,3 +61,29 @@ describe('can', () => {
     expect(can(actor('admin'), 'launch:rockets' as never)).toBe(false);
   });
 });
+
+describe('status reports (issue 13)', () => {
+  const lead = actor('lead_owner', { focusArea: 'kvinder' });
+  it('lets only the area’s lead owner edit; not another area’s lead owner, not the steering group or admin', () => {
+    expect(can(lead, 'status:edit', { focusArea: 'kvinder' })).toBe(true);
+    expect(can(lead, 'status:edit', { focusArea: 'unge-maend' })).toBe(false);
+    for (const role of ['admin', 'steering_group', 'staff', 'volunteer'] as const) {
+      expect(can(actor(role), 'status:edit', { focusArea: 'kvinder' }), role).toBe(false);
+    }
+    expect(can(null, 'status:edit', { focusArea: 'kvinder' })).toBe(false);
+  });
+  it('lets the steering group and admins read everything and review; staff read submitted reports', () => {
+    for (const role of ['admin', 'steering_group'] as const) {
+      expect(can(actor(role), 'status:review'), role).toBe(true);
+      expect(can(actor(role), 'status:read-area', { focusArea: 'kvinder' }), role).toBe(true);
+    }
+    expect(can(lead, 'status:read-area', { focusArea: 'kvinder' })).toBe(true);
+    expect(can(lead, 'status:read-area', { focusArea: 'unge-maend' })).toBe(false);
+    expect(can(lead, 'status:review')).toBe(false);
+    expect(can(actor('staff'), 'status:read-submitted')).toBe(true);
+    expect(can(actor('staff'), 'status:review')).toBe(false);
+    expect(can(actor('staff'), 'status:read-area', { focusArea: 'kvinder' })).toBe(false);
+    expect(can(actor('volunteer'), 'status:read-submitted')).toBe(false);
+    expect(can(actor('association_admin', { associationId: 1 }), 'status:read-submitted')).toBe(false);
+  });
+});

@@ -28,6 +28,11 @@ export const actions = [
   'status-report:file',
   'steering:read',
   'association:manage',
+  // Status reports (issue 13)
+  'status:edit',
+  'status:read-area',
+  'status:read-submitted',
+  'status:review',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -36,6 +41,14 @@ const signedIn = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
 const isAdmin = (actor: Actor) => signedIn(actor) && has(actor, 'admin');
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
+
+const isReviewer = (actor: Actor) => signedIn(actor) && (has(actor, 'steering_group') || has(actor, 'admin'));
+/** A lead owner of the focus area; without a focus area, a lead owner of any (the route checks which). */
+const isLeadOwnerOf = (actor: Actor, focusArea: string | undefined) =>
+  signedIn(actor) &&
+  actor.grants.some(
+    (grant) => grant.role === 'lead_owner' && (focusArea === undefined || grant.focusArea === focusArea),
+  );
 
 /**
  * The permission policy: one rule per action, deny by default. Every API route asks `can()`
@@ -68,6 +81,14 @@ const rules: Record<Action, Rule> = {
       actor.grants.some(
         (grant) => grant.role === 'association_admin' && grant.associationId === resource.associationId,
       )),
+  // Status reports (issue 13): only the area's lead owners write its description, initiatives and
+  // reports; the steering group and admins read everything and acknowledge or return; staff (and
+  // lead owners) read submitted reports; everyone else sees the public summaries only.
+  'status:edit': (actor, resource) => isLeadOwnerOf(actor, resource.focusArea),
+  'status:read-area': (actor, resource) => isLeadOwnerOf(actor, resource.focusArea) || isReviewer(actor),
+  'status:read-submitted': (actor) =>
+    signedIn(actor) && (has(actor, 'staff') || has(actor, 'lead_owner') || isReviewer(actor)),
+  'status:review': (actor) => isReviewer(actor),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -18,6 +18,15 @@ const messages = {
   'bruger-deaktiveret': 'flash.userDisabled',
   'bruger-aktiveret': 'flash.userEnabled',
   'job-proevet-igen': 'flash.jobRetried',
+  // Status reports (issue 13)
+  'periode-lukket': 'flash.periodClosed',
+  'rapport-gemt': 'flash.reportSaved',
+  'rapport-indsendt': 'flash.reportSubmitted',
+  'rapport-kvitteret': 'flash.reportAcknowledged',
+  'rapport-sendt-retur': 'flash.reportReturned',
+  'kommentar-gemt': 'flash.commentSaved',
+  'beskrivelse-gemt': 'flash.descriptionSaved',
+  'indsats-gemt': 'flash.initiativeSaved',
 } as const satisfies Record<string, MessageKey>;
 
 export type FlashKey = keyof typeof messages;

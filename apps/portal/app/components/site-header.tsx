@@ -80,6 +80,39 @@ function AccountMenu() {
       <ul className="account-menu__list nobullet-list">
         {user ? (
           <>
+            {user.steering ? (
+              <li className="account-menu__item">
+                <Link
+                  className="account-menu__link"
+                  to="/styregruppe"
+                  aria-current={pathname.startsWith('/styregruppe') ? 'true' : undefined}
+                >
+                  {t('nav.steering')}
+                </Link>
+              </li>
+            ) : null}
+            {user.staff && !user.steering ? (
+              <li className="account-menu__item">
+                <Link
+                  className="account-menu__link"
+                  to="/statusrapporter"
+                  aria-current={pathname.startsWith('/statusrapporter') ? 'true' : undefined}
+                >
+                  {t('nav.reports')}
+                </Link>
+              </li>
+            ) : null}
+            {user.leadOwner ? (
+              <li className="account-menu__item">
+                <Link
+                  className="account-menu__link"
+                  to="/tovholder"
+                  aria-current={pathname.startsWith('/tovholder') ? 'true' : undefined}
+                >
+                  {t('nav.leadOwner')}
+                </Link>
+              </li>
+            ) : null}
             {user.admin ? (
               <li className="account-menu__item">
                 <Link

@@ -13,7 +13,14 @@ export interface HeaderUserSource {
  * equal, so whatever the menu shows must come from here.
  */
 export function headerUserView(user: HeaderUserSource) {
-  return { displayName: user.displayName, admin: isAdmin(user) };
+  return {
+    displayName: user.displayName,
+    admin: isAdmin(user),
+    // Status reports (issue 13): links to the steering group's, the lead owner's and staff's pages.
+    steering: user.roles.some((grant) => grant.role === 'steering_group' || grant.role === 'admin'),
+    leadOwner: user.roles.some((grant) => grant.role === 'lead_owner'),
+    staff: user.roles.some((grant) => grant.role === 'staff'),
+  };
 }
 
 export type HeaderUserView = ReturnType<typeof headerUserView>;

@@ -3,11 +3,13 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { FocusAreaStatus } from '../components/focus-area-status';
 import { focusAreaKindKey } from '../i18n/focus-area-kind';
 import { useTranslation } from '../i18n/use-translation';
 import { formatList, formatMonths } from '../lib/format';
 import { pageMeta } from '../lib/meta';
 import { getFocusArea, getInitiativesOfFocusArea, getPolicy } from '../lib/policy.server';
+import { loadPublicStatus } from '../lib/status.server';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
@@ -15,7 +17,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!focusArea) throw data({ about: 'focus-area' }, { status: 404 });
   // The same initiative can serve several areas (Bydelsmødre does); show where else it belongs.
   const initiatives = await getInitiativesOfFocusArea(context.api, slug);
-  return { focusArea, initiatives, policy };
+  // Status reports (issue 13): the latest acknowledged status, public.
+  const status = await loadPublicStatus(context.api, slug);
+  return { focusArea, initiatives, policy, status };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
@@ -26,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData })
   );
 
 export default function FocusAreaPage() {
-  const { focusArea, initiatives, policy } = useLoaderData<typeof loader>();
+  const { focusArea, initiatives, policy, status } = useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
   const listedYears = [...new Set(initiatives.map((initiative) => initiative.listedYear))].sort().map(String);
 
@@ -52,6 +56,8 @@ export default function FocusAreaPage() {
               {focusArea.why}
             </p>
           </section>
+
+          <FocusAreaStatus status={status} />
 
           <section aria-labelledby="aims-heading">
             <h2 id="aims-heading">{t('focusArea.aimsHeading')}</h2>

@@ -16,6 +16,8 @@ const publicPaths = [
   '/api/focus-areas/kvinder',
   '/api/initiatives',
   '/api/initiatives?focusArea=kvinder',
+  // Status reports (issue 13)
+  '/api/focus-areas/kvinder/status',
 ];
 
 // Short, so the tests that wait for another process's write do not wait long.

@@ -1,8 +1,10 @@
 import { type Database, pruneDoneJobs } from '@brobygger/db';
+import { defaultReportingRules } from '@brobygger/domain';
 import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob } from '@brobygger/jobs';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
+import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
 
 const day = 24 * 60 * 60_000;
 
@@ -23,15 +25,27 @@ export interface ApiJobsOptions {
   pollIntervalMs?: number | undefined;
   /** Tests inject a clock. */
   now?: () => Date;
+  /** Status reports (issue 13): where reminder links point, and the deadline day. */
+  publicUrl?: string | undefined;
+  reportDeadlineDay?: number | undefined;
 }
 
 /**
  * Every job type of the API, and the recurring ones. A feature adds its job type here
  * (ARCHITECTURE.md, "Background jobs").
  */
-export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport'>) {
+export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay'>) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
+  // Status reports (issue 13): an hourly scan enqueues each due reminder once.
+  const status = {
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    ...(options.reportDeadlineDay
+      ? { rules: { ...defaultReportingRules, deadlineDay: options.reportDeadlineDay } }
+      : {}),
+  };
+  jobs.push(statusReminderScanJob(status), statusReminderJob(status));
+  recurring.push({ type: statusReminderScanType, everyMs: 60 * 60_000 });
   return { jobs, recurring };
 }
 

@@ -13,6 +13,8 @@ const publicReads = [
   /^\/api\/focus-areas$/,
   /^\/api\/focus-areas\/[^/]+$/,
   /^\/api\/initiatives$/,
+  // Status reports (issue 13): the latest acknowledged status of a focus area.
+  /^\/api\/focus-areas\/[^/]+\/status$/,
 ];
 
 export function isPublicRead(path: string): boolean {

@@ -10,7 +10,7 @@ export class UseCaseError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly status: 400 | 401 | 404 | 409 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
     readonly fields?: Record<string, string[]>,
     readonly retryAfterSeconds?: number,
   ) {
@@ -35,3 +35,6 @@ export const tooManyAttempts = (seconds: number) =>
     undefined,
     seconds,
   );
+/** 403: signed in, but this resource is not theirs (a lead owner of another focus area). */
+export const forbidden = (message = 'Du har ikke adgang til dette.') =>
+  new UseCaseError('forbidden', message, 403);

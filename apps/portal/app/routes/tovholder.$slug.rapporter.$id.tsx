@@ -1,0 +1,279 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { flashUrl } from '../components/flash-message';
+import { FormErrorSummary } from '../components/form-errors';
+import { formatPeriod, formatValue, overallStatusKeys, unitKeys } from '../components/status';
+import { ReportHistory } from '../components/status-report';
+import { useTranslation } from '../i18n/use-translation';
+import { type FormErrors, formErrorsFrom, formText, readApiProblem, translatorFor } from '../lib/form.server';
+import { formatDateTime } from '../lib/format';
+import { pageMeta } from '../lib/meta';
+import { requireUser } from '../lib/session.server';
+import { loadReport, loadWorkspace, parseFormNumber } from '../lib/status.server';
+
+const overall = ['on_track', 'at_risk', 'off_track'] as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const report = await loadReport(request, context, params.id ?? '');
+  if (report.focusArea.slug !== params.slug) throw data({ about: 'page' }, { status: 404 });
+  if (!report.allowed.edit) throw redirect(`/styregruppe/rapporter/${report.id}`);
+  const workspace = await loadWorkspace(request, context, report.focusArea.slug);
+  const active = workspace.initiatives.filter(
+    (initiative) =>
+      initiative.status === 'active' ||
+      initiative.status === 'paused' ||
+      report.initiatives.some((entry) => entry.initiativeId === initiative.id),
+  );
+  return { report, initiatives: active.map(({ id, name }) => ({ id, name })) };
+}
+
+interface ReportActionData {
+  errors: FormErrors;
+  /** What was sent, so the form shows it again after a refusal (with or without JavaScript). */
+  values: {
+    overallStatus: string | null;
+    summary: string;
+    risks: string;
+    nextSteps: string;
+    initiatives: { initiativeId: number; status: string; comment: string }[];
+    indicatorValues: { key: string; value: number | string; comment: string }[];
+    attachments: { title: string; url: string }[];
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireUser(request, context);
+  const id = params.id ?? '';
+  const slug = params.slug ?? '';
+  const form = await request.formData();
+  const ids = form.getAll('initiativeId').map(String);
+  const keys = form.getAll('indicatorKey').map(String);
+  const lines = (text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const json = {
+    overallStatus: (formText(form, 'overallStatus') || null) as (typeof overall)[number] | null,
+    summary: formText(form, 'summary'),
+    risks: formText(form, 'risks'),
+    nextSteps: formText(form, 'nextSteps'),
+    initiatives: ids
+      .filter((initiativeId) => formText(form, `initiative-${initiativeId}-status`))
+      .map((initiativeId) => ({
+        initiativeId: Number(initiativeId),
+        status: formText(form, `initiative-${initiativeId}-status`) as (typeof overall)[number],
+        comment: formText(form, `initiative-${initiativeId}-comment`),
+      })),
+    indicatorValues: keys
+      .filter((key) => formText(form, `indicator-${key}-value`).trim() !== '')
+      .map((key) => ({
+        key,
+        value: parseFormNumber(formText(form, `indicator-${key}-value`)),
+        comment: formText(form, `indicator-${key}-comment`),
+      })),
+    attachments: lines(formText(form, 'attachments')).map((line) => {
+      const [title, url] = line.includes('|') ? line.split('|', 2) : [line, line];
+      return { title: (title ?? '').trim(), url: (url ?? '').trim() };
+    }),
+  };
+  const reports = context.api.api['status-reports'][':id'];
+  const t = translatorFor(request);
+  const fail = async (response: Response) => {
+    if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
+    const problem = await readApiProblem(response);
+    return data<ReportActionData>(
+      { errors: formErrorsFrom(problem, t, []), values: json },
+      { status: problem.status },
+    );
+  };
+  const saved = await reports.$put({ param: { id }, json });
+  if (!saved.ok) return fail(saved);
+  if (formText(form, 'intent') === 'submit') {
+    const submitted = await reports.submit.$post({ param: { id } });
+    if (!submitted.ok) return fail(submitted);
+    return redirect(flashUrl(`/styregruppe/rapporter/${encodeURIComponent(id)}`, 'rapport-indsendt'));
+  }
+  return redirect(
+    flashUrl(`/tovholder/${encodeURIComponent(slug)}/rapporter/${encodeURIComponent(id)}`, 'rapport-gemt'),
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, { key: 'report.title' });
+
+export default function EditReportPage() {
+  const { report, initiatives } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ReportActionData | undefined;
+  const { t, lng, dataLang } = useTranslation();
+  const draft: ReportActionData['values'] = actionData?.values ?? report;
+  const entry = (id: number) => draft.initiatives.find((candidate) => candidate.initiativeId === id);
+  const value = (key: string) => draft.indicatorValues.find((candidate) => candidate.key === key);
+  const shown = (key: string) => {
+    const found = value(key)?.value;
+    return typeof found === 'number' ? String(found).replace('.', ',') : (found ?? '');
+  };
+  const area = report.focusArea;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('nav.home'), to: '/' },
+          { label: t('lead.title'), to: '/tovholder' },
+          { label: area.name, to: `/tovholder/${area.slug}`, lang: dataLang },
+          { label: formatPeriod(report.period.key, lng) },
+        ]}
+      />
+      <h1>{t('report.heading', { area: area.name, period: formatPeriod(report.period.key, lng) })}</h1>
+      {report.period.deadline ? (
+        <p>{t('report.deadline', { date: formatDateTime(report.period.deadline, lng) })}</p>
+      ) : null}
+      {report.state === 'returned' ? <p className="status-returned">{t('report.returnedIntro')}</p> : null}
+      <ReportHistory report={report} />
+      <Form
+        method="post"
+        className="report-form"
+        key={actionData ? JSON.stringify(actionData.values) : 'stored'}
+      >
+        <FormErrorSummary errors={actionData?.errors} />
+        <fieldset className="form-group">
+          <legend className="form-label">{t('status.overallLabel')}</legend>
+          {overall.map((status) => (
+            <div className="form-group-radio" key={status}>
+              <input
+                className="form-radio"
+                type="radio"
+                id={`overall-${status}`}
+                name="overallStatus"
+                value={status}
+                defaultChecked={draft.overallStatus === status}
+              />
+              <label htmlFor={`overall-${status}`}>{t(overallStatusKeys[status])}</label>
+            </div>
+          ))}
+        </fieldset>
+        {(['summary', 'risks', 'nextSteps'] as const).map((name) => (
+          <div className="form-group" key={name}>
+            <label className="form-label" htmlFor={name}>
+              {t(`status.${name}`)}
+            </label>
+            <textarea className="form-input" id={name} name={name} rows={5} defaultValue={draft[name]} />
+          </div>
+        ))}
+
+        <h2>{t('report.initiatives')}</h2>
+        {initiatives.map((initiative) => (
+          <fieldset key={initiative.id} className="report-form__initiative">
+            <legend lang={dataLang}>{initiative.name}</legend>
+            <input type="hidden" name="initiativeId" value={initiative.id} />
+            <div className="form-group">
+              <label className="form-label" htmlFor={`initiative-${initiative.id}-status`}>
+                {t('report.initiativeStatus')}
+              </label>
+              <select
+                className="form-select"
+                id={`initiative-${initiative.id}-status`}
+                name={`initiative-${initiative.id}-status`}
+                defaultValue={entry(initiative.id)?.status ?? ''}
+              >
+                <option value="">{t('report.noStatus')}</option>
+                {overall.map((status) => (
+                  <option key={status} value={status}>
+                    {t(overallStatusKeys[status])}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor={`initiative-${initiative.id}-comment`}>
+                {t('status.comment')}
+              </label>
+              <input
+                className="form-input"
+                id={`initiative-${initiative.id}-comment`}
+                name={`initiative-${initiative.id}-comment`}
+                defaultValue={entry(initiative.id)?.comment ?? ''}
+              />
+            </div>
+          </fieldset>
+        ))}
+
+        <h2>{t('report.indicators')}</h2>
+        {report.indicators.length === 0 ? (
+          <p>
+            {t('report.noIndicators')}{' '}
+            <Link to={`/tovholder/${area.slug}/beskrivelse`}>{t('lead.editDescription')}</Link>
+          </p>
+        ) : null}
+        {report.indicators.map((indicator) => (
+          <fieldset key={indicator.key} className="report-form__indicator">
+            <legend lang={dataLang}>{indicator.name}</legend>
+            <input type="hidden" name="indicatorKey" value={indicator.key} />
+            <p className="form-hint" id={`indicator-${indicator.key}-hint`}>
+              {t('report.indicatorHint', {
+                unit: t(unitKeys[indicator.unit]),
+                baseline: formatValue(indicator.baseline, indicator.unit, lng),
+                target: formatValue(indicator.target, indicator.unit, lng),
+              })}
+            </p>
+            <div className="form-group">
+              <label className="form-label" htmlFor={`indicator-${indicator.key}-value`}>
+                {t('status.value')}
+              </label>
+              <input
+                className="form-input"
+                id={`indicator-${indicator.key}-value`}
+                name={`indicator-${indicator.key}-value`}
+                inputMode="decimal"
+                aria-describedby={`indicator-${indicator.key}-hint`}
+                defaultValue={shown(indicator.key)}
+              />
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor={`indicator-${indicator.key}-comment`}>
+                {t('status.comment')}
+              </label>
+              <input
+                className="form-input"
+                id={`indicator-${indicator.key}-comment`}
+                name={`indicator-${indicator.key}-comment`}
+                defaultValue={value(indicator.key)?.comment ?? ''}
+              />
+            </div>
+          </fieldset>
+        ))}
+
+        <div className="form-group">
+          <label className="form-label" htmlFor="attachments">
+            {t('status.attachments')}
+          </label>
+          <span className="form-hint" id="attachments-hint">
+            {t('initiative.linksHint')}
+          </span>
+          <textarea
+            className="form-input"
+            id="attachments"
+            name="attachments"
+            rows={3}
+            aria-describedby="attachments-hint"
+            defaultValue={draft.attachments.map((link) => `${link.title} | ${link.url}`).join('\n')}
+          />
+        </div>
+        <div className="status-review__buttons">
+          <button type="submit" name="intent" value="save" className="button button-secondary">
+            {t('report.save')}
+          </button>
+          <button type="submit" name="intent" value="submit" className="button button-primary">
+            {t('report.submit')}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

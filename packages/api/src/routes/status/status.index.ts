@@ -1,0 +1,140 @@
+import { createRouter } from '../../openapi.ts';
+import {
+  acknowledgeReport,
+  addInitiative,
+  closePeriod,
+  commentOnReport,
+  createReport,
+  editInitiative,
+  exportSteeringCsv,
+  listSubmittedReports,
+  readAreaWorkspace,
+  readDescriptionHistory,
+  readPublicStatus,
+  readReport,
+  readSteeringOverview,
+  readSteeringPack,
+  returnReport,
+  reviseDescription,
+  submitReport,
+  updateReport,
+} from '../../services/status/index.ts';
+import { useCaseContext } from '../../use-case-context.ts';
+import {
+  acknowledgeReportRoute,
+  addInitiativeRoute,
+  closePeriodRoute,
+  commentReportRoute,
+  createReportRoute,
+  editInitiativeRoute,
+  getReportRoute,
+  getWorkspaceRoute,
+  listDescriptionRevisionsRoute,
+  listReportsRoute,
+  publicStatusRoute,
+  returnReportRoute,
+  reviseDescriptionRoute,
+  steeringExportRoute,
+  steeringOverviewRoute,
+  steeringPackRoute,
+  submitReportRoute,
+  updateReportRoute,
+} from './status.routes.ts';
+
+export const statusRouter = createRouter()
+  .openapi(getWorkspaceRoute, async (c) => {
+    const workspace = await readAreaWorkspace(useCaseContext(c), c.var.actor, c.req.valid('param').slug);
+    return c.json({ workspace }, 200);
+  })
+  .openapi(listDescriptionRevisionsRoute, async (c) => {
+    const revisions = await readDescriptionHistory(useCaseContext(c), c.var.actor, c.req.valid('param').slug);
+    return c.json({ revisions }, 200);
+  })
+  .openapi(reviseDescriptionRoute, async (c) => {
+    const saved = await reviseDescription(
+      useCaseContext(c),
+      c.var.actor,
+      c.req.valid('param').slug,
+      c.req.valid('json'),
+    );
+    return c.json(saved, 200);
+  })
+  .openapi(addInitiativeRoute, async (c) => {
+    const initiative = await addInitiative(
+      useCaseContext(c),
+      c.var.actor,
+      c.req.valid('param').slug,
+      c.req.valid('json'),
+    );
+    return c.json({ initiative }, 201);
+  })
+  .openapi(editInitiativeRoute, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    const initiative = await editInitiative(useCaseContext(c), c.var.actor, slug, id, c.req.valid('json'));
+    return c.json({ initiative }, 200);
+  })
+  .openapi(createReportRoute, async (c) => {
+    const report = await createReport(
+      useCaseContext(c),
+      c.var.actor,
+      c.req.valid('param').slug,
+      c.req.valid('json'),
+    );
+    return c.json({ report }, 201);
+  })
+  .openapi(listReportsRoute, async (c) => {
+    return c.json({ reports: await listSubmittedReports(useCaseContext(c)) }, 200);
+  })
+  .openapi(getReportRoute, async (c) => {
+    return c.json({ report: await readReport(useCaseContext(c), c.var.actor, c.req.valid('param').id) }, 200);
+  })
+  .openapi(updateReportRoute, async (c) => {
+    const report = await updateReport(
+      useCaseContext(c),
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json({ report }, 200);
+  })
+  .openapi(submitReportRoute, async (c) => {
+    return c.json(
+      { report: await submitReport(useCaseContext(c), c.var.actor, c.req.valid('param').id) },
+      200,
+    );
+  })
+  .openapi(acknowledgeReportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const report = await acknowledgeReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    return c.json({ report }, 200);
+  })
+  .openapi(returnReportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const report = await returnReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    return c.json({ report }, 200);
+  })
+  .openapi(commentReportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const report = await commentOnReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    return c.json({ report }, 201);
+  })
+  .openapi(steeringOverviewRoute, async (c) => {
+    return c.json({ overview: await readSteeringOverview(useCaseContext(c)) }, 200);
+  })
+  .openapi(steeringPackRoute, async (c) => {
+    const pack = await readSteeringPack(useCaseContext(c), c.var.actor, c.req.valid('param').period);
+    return c.json({ pack }, 200);
+  })
+  .openapi(closePeriodRoute, async (c) => {
+    return c.json(await closePeriod(useCaseContext(c), c.req.valid('param').period), 200);
+  })
+  .openapi(steeringExportRoute, async (c) => {
+    const csv = await exportSteeringCsv(useCaseContext(c));
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="statusrapporter.csv"',
+    });
+  })
+  .openapi(publicStatusRoute, async (c) => {
+    return c.json({ status: await readPublicStatus(useCaseContext(c), c.req.valid('param').slug) }, 200);
+  });
