@@ -37,7 +37,9 @@ const statePath = join(repoDir, 'node_modules', '.pnpm-workspace-state-v1.json')
 const state = existsSync(statePath) ? readFileSync(statePath) : undefined;
 try {
   // The portal package's `files` (dist, build/client) and its production dependencies, nothing else.
-  execFileSync('pnpm', ['--filter', '@brobygger/portal', 'deploy', '--prod', '--legacy', '--offline', out], {
+  // --prefer-offline, not --offline: deploy resolves again and needs each package's metadata,
+  // which a `pnpm install --frozen-lockfile` on a fresh machine never fetched.
+  execFileSync('pnpm', ['--filter', '@brobygger/portal', 'deploy', '--prod', '--legacy', '--prefer-offline', out], {
     cwd: repoDir,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
