@@ -18,6 +18,7 @@ import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
+import { eventsRouter } from './routes/events/events.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
@@ -68,7 +69,8 @@ export function createApi(options: ApiDependencies) {
     .route('/', authRouter)
     .route('/', meRouter)
     .route('/', adminRouter)
-    .route('/', jobsRouter);
+    .route('/', jobsRouter)
+    .route('/', eventsRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {
