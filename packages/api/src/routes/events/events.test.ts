@@ -249,7 +249,13 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
       return res.json.events.map((event: { id: number }) => event.id);
     };
     expect(await ids('')).toEqual([a.id, b.id]);
-    expect(await ids('', staff)).toEqual([a.id, b.id, draft.id]);
+    // Drafts are never in the public list, not even for staff; they have their own.
+    expect(await ids('', staff)).toEqual([a.id, b.id]);
+    const drafts = await call(api.app, 'GET', `/api/event-drafts?from=${inDays(far).slice(0, 10)}`, {
+      token: staff,
+    });
+    expect(drafts.json.events.map((event: { id: number }) => event.id)).toEqual([draft.id]);
+    expect((await call(api.app, 'GET', '/api/event-drafts', { token: volunteer })).status).toBe(403);
     expect(await ids('type=activity')).toEqual([a.id]);
     expect(await ids('focusArea=sundhed-og-trivsel')).toEqual([b.id]);
     expect(await ids('language=uk')).toEqual([a.id]);
@@ -261,6 +267,19 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
     expect(await ids(`to=${inDays(far).slice(0, 10)}`)).toEqual([a.id]);
     const page2 = await call(api.app, 'GET', `/api/events?from=${inDays(far).slice(0, 10)}&page=2`);
     expect(page2.json).toMatchObject({ events: [], total: 2, page: 2, pageSize: 20 });
+  });
+
+  it('shows a sign-up in the public list at once, although the list is kept for a second', async () => {
+    const event = await createEvent({ capacity: 3, startsAt: inDays(500), endsAt: inDays(500, 18) });
+    const list = async () => {
+      const res = await call(api.app, 'GET', `/api/events?from=${inDays(500).slice(0, 10)}`);
+      return res.json.events.find((item: { id: number }) => item.id === event.id);
+    };
+    expect((await list()).confirmed).toBe(0);
+    // The list was just kept; a sign-up through this process clears the copy at once.
+    const m = await member();
+    await call(api.app, 'POST', `/api/events/${event.id}/registrations`, { token: m.token });
+    expect(await list()).toMatchObject({ confirmed: 1, seatsLeft: 2 });
   });
 
   it('signs up, answers the same twice, waitlists with positions and promotes on cancel', async () => {

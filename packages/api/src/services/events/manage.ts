@@ -26,7 +26,7 @@ import { type TransactionContext, transaction, type UseCaseContext } from '../co
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { readEvent } from './browse.ts';
 import { eventCancelledMessage, eventChangedMessage } from './messages.ts';
-import { eventForMail, fillFreeSeats } from './sign-up.ts';
+import { eventForMail, eventListChanged, fillFreeSeats } from './sign-up.ts';
 
 const invalidFields = (issues: Record<string, string>) =>
   new UseCaseError(
@@ -102,6 +102,7 @@ export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) 
     });
     return eventId;
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -195,6 +196,7 @@ export async function updateEvent(ctx: UseCaseContext, id: number, input: Update
       details: { fields: Object.keys(input), promoted, told },
     });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -211,6 +213,7 @@ export async function publishEvent(ctx: UseCaseContext, id: number) {
     await updateEventRow(db, id, { status: 'published', published_at: new Date() });
     await audit(tx, { action: 'event.published', targetType: 'event', targetId: String(id) });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -229,5 +232,6 @@ export async function cancelEvent(ctx: UseCaseContext, id: number) {
       details: { told },
     });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
