@@ -349,6 +349,33 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
     expect(foreign.json.error.message).toContain('andet websted');
   });
 
+  it('publishes only a draft that has not begun, and never a cancelled one', async () => {
+    const draft = await createEvent({ status: 'draft' });
+    await api.db
+      .updateTable('events')
+      .set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() + 3600_000) })
+      .where('id', '=', draft.id)
+      .execute();
+    const late = await call(api.app, 'POST', `/api/events/${draft.id}/publish`, { token: staff });
+    expect(late.status).toBe(422);
+    expect(late.json.error.fields.startsAt).toBeDefined();
+    const cancelled = await createEvent({ status: 'draft' });
+    await call(api.app, 'POST', `/api/events/${cancelled.id}/cancel`, { token: staff });
+    expect(
+      (await call(api.app, 'POST', `/api/events/${cancelled.id}/publish`, { token: staff })).status,
+    ).toBe(409);
+    expect(
+      (await call(api.app, 'POST', `/api/events/${cancelled.id}/publish`, { token: volunteer })).status,
+    ).toBe(403);
+    const statuses = await api.db
+      .selectFrom('events')
+      .select('status')
+      .where('id', 'in', [draft.id, cancelled.id])
+      .orderBy('id')
+      .execute();
+    expect(statuses.map((row) => row.status)).toEqual(['draft', 'cancelled']);
+  });
+
   it('refuses sign-up to cancelled, past and closed events', async () => {
     const cancelled = await createEvent();
     await call(api.app, 'POST', `/api/events/${cancelled.id}/cancel`, { token: staff });
@@ -414,6 +441,32 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
       (await call(api.app, 'PATCH', `/api/events/${event.id}`, { token: volunteer, json: { capacity: 9 } }))
         .status,
     ).toBe(403);
+
+    const wrongTypes = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+      token: staff,
+      json: { capacity: 'ti', title: 'x'.repeat(201), languages: 'da', startsAt: inDays(-3), extra: 1 },
+    });
+    expect(wrongTypes.status).toBe(422);
+    expect(Object.keys(wrongTypes.json.error.fields).sort()).toEqual(['_', 'capacity', 'languages', 'title']);
+    const past = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+      token: staff,
+      json: { startsAt: inDays(-3), endsAt: inDays(-3, 18) },
+    });
+    expect(past.status).toBe(422);
+    expect(past.json.error.fields.startsAt).toBeDefined();
+    expect(
+      (
+        await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+          token: staff,
+          body: '{',
+          contentType: 'application/json',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await call(api.app, 'GET', `/api/events/${event.id}`)).json.event).toMatchObject({
+      capacity: 2,
+      title: validEvent().title,
+    });
 
     const raised = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
       token: staff,
