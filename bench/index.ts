@@ -1,5 +1,6 @@
 /**
  * `pnpm bench` runs every benchmark; `pnpm bench -- read` (or `lighthouse`, `login`, `password-reset`, `jobs`, `steering`) runs one.
+ * `pnpm bench` runs every benchmark; `pnpm bench -- read` (or `lighthouse`, `login`, `password-reset`, `jobs`, `events`) runs one.
  * Each runs in its own process, one after the other; the exit code is non-zero if any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const benches = {
   'password-reset': 'password-reset.bench.ts',
   jobs: 'jobs.bench.ts',
   steering: 'steering.bench.ts',
+  events: 'events.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));

@@ -39,10 +39,14 @@ try {
   // The portal package's `files` (dist, build/client) and its production dependencies, nothing else.
   // --prefer-offline, not --offline: deploy resolves again and needs each package's metadata,
   // which a `pnpm install --frozen-lockfile` on a fresh machine never fetched.
-  execFileSync('pnpm', ['--filter', '@brobygger/portal', 'deploy', '--prod', '--legacy', '--prefer-offline', out], {
-    cwd: repoDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'pnpm',
+    ['--filter', '@brobygger/portal', 'deploy', '--prod', '--legacy', '--prefer-offline', out],
+    {
+      cwd: repoDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 } finally {
   if (state) writeFileSync(statePath, state);
 }

@@ -4,6 +4,7 @@ import {
   getPublicDataGeneration,
   migrateToLatest,
   openDatabase,
+  seedDemoEvents,
   seedPolicy,
   type UserView,
 } from '@brobygger/db';
@@ -70,12 +71,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
         deadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
       });
     }
+    // Demo events go with the demo accounts (issue 9): a few published events in the coming weeks.
+    const demoEventsCreated = demoAccountsEnabled(env) ? await seedDemoEvents(database.db) : 0;
     logger.info(
       {
         database: database.kind,
         dataDir: database.kind === 'pglite' ? resolveDataDir(env.DATA_DIR) : undefined,
         migrationsApplied: applied,
         demoAccountsCreated,
+        demoEventsCreated,
         ms: Math.round(performance.now() - started),
       },
       'database ready',

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { SessionCache } from './auth/session-cache.ts';
+import type { EventListCache } from './cache/event-list-cache.ts';
 import type { PublicReadCache } from './cache/public-read-cache.ts';
 
 export interface ApiConfig {
@@ -39,6 +40,8 @@ export interface ApiDependencies {
   sessionCache?: SessionCache;
   /** The clock of the status-report rules (open period, overdue); tests inject one. */
   now?: () => Date;
+  /** `GET /api/events` answers for a second (createApi makes one); events use cases invalidate it. */
+  eventListCache?: EventListCache;
 }
 
 export interface SignedInUser {

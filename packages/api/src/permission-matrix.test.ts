@@ -9,7 +9,7 @@ import { call, createTestApi } from './test-support.ts';
  * alone: 401 for anonymous, 403 for a role without the right, anything else when allowed.
  * A route missing from this table fails the last test.
  */
-type Access = 'public' | 'signed-in' | 'admin' | readonly RoleName[];
+type Access = 'public' | 'signed-in' | 'staff' | 'admin' | readonly RoleName[];
 const unknownUser = '00000000-0000-4000-8000-000000000000';
 
 const cases: { method: string; path: string; route: string; access: Access; json?: unknown }[] = [
@@ -134,6 +134,39 @@ const cases: { method: string; path: string; route: string; access: Access; json
     access: 'admin',
   },
   ...statusCases(),
+  // Events and sign-up (issue 9). Unknown event ids: harmless for whoever may call.
+  { method: 'GET', path: '/api/events', route: '/api/events', access: 'public' },
+  { method: 'GET', path: '/api/event-types', route: '/api/event-types', access: 'public' },
+  { method: 'GET', path: '/api/event-drafts', route: '/api/event-drafts', access: 'staff' },
+  { method: 'GET', path: '/api/events/987654321', route: '/api/events/{id}', access: 'public' },
+  { method: 'POST', path: '/api/events', route: '/api/events', access: 'staff', json: { title: 'x' } },
+  {
+    method: 'PATCH',
+    path: '/api/events/987654321',
+    route: '/api/events/{id}',
+    access: 'staff',
+    json: { title: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/publish',
+    route: '/api/events/{id}/publish',
+    access: 'staff',
+  },
+  { method: 'POST', path: '/api/events/987654321/cancel', route: '/api/events/{id}/cancel', access: 'staff' },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/registrations',
+    route: '/api/events/{id}/registrations',
+    access: 'signed-in',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/events/987654321/registrations/me',
+    route: '/api/events/{id}/registrations/me',
+    access: 'signed-in',
+  },
+  { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
 ];
 
 /** Status reports (issue 13): the lead owner is tovholder@ (kvinder and viden-og-videndeling). */
@@ -252,6 +285,7 @@ function expectedStatus(access: Access, role: RoleName): 'allowed' | 401 | 403 {
   }
   if (role === 'anonymous') return 401;
   if (access === 'signed-in') return 'allowed';
+  if (access === 'staff') return role === 'staff' || role === 'admin' ? 'allowed' : 403;
   return role === 'admin' ? 'allowed' : 403;
 }
 

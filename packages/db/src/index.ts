@@ -7,6 +7,7 @@ export {
   openDatabase,
 } from './open-database.ts';
 export * from './queries/audit.ts';
+export * from './queries/events.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
@@ -15,4 +16,5 @@ export * from './queries/public-data.ts';
 export * from './queries/status.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
+export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

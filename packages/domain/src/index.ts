@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './errors.ts';
+export * from './events.ts';
 export * from './permissions.ts';
 export * from './policy.ts';
 export * from './reporting-period.ts';

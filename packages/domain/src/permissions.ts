@@ -33,12 +33,21 @@ export const actions = [
   'status:read-area',
   'status:read-submitted',
   'status:review',
+  // Events and sign-up (issue 9)
+  'event:read',
+  'event:manage',
+  'event:register',
+  'event:cancel-own-registration',
+  'event:guest-register',
+  'event:participants',
+  'calendar-feed:manage-own',
 ] as const;
 export type Action = (typeof actions)[number];
 
 const has = (actor: NonNullable<Actor>, role: Role) => actor.grants.some((grant) => grant.role === role);
 const signedIn = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
 const isAdmin = (actor: Actor) => signedIn(actor) && has(actor, 'admin');
+const isStaff = (actor: Actor) => signedIn(actor) && (has(actor, 'staff') || has(actor, 'admin'));
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
 
@@ -89,6 +98,16 @@ const rules: Record<Action, Rule> = {
   'status:read-submitted': (actor) =>
     signedIn(actor) && (has(actor, 'staff') || has(actor, 'lead_owner') || isReviewer(actor)),
   'status:review': (actor) => isReviewer(actor),
+  // Events: anyone reads published events (drafts only with event:manage); staff run them.
+  'event:read': () => true,
+  'event:manage': isStaff,
+  'event:register': signedIn,
+  'event:cancel-own-registration': (actor, resource) =>
+    signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId),
+  'event:guest-register': () => true,
+  // The participant list, its CSV and attendance/check-in.
+  'event:participants': isStaff,
+  'calendar-feed:manage-own': signedIn,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

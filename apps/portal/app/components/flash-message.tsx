@@ -27,6 +27,13 @@ const messages = {
   'kommentar-gemt': 'flash.commentSaved',
   'beskrivelse-gemt': 'flash.descriptionSaved',
   'indsats-gemt': 'flash.initiativeSaved',
+  // Events and sign-up
+  tilmeldt: 'flash.signedUp',
+  venteliste: 'flash.waitlisted',
+  'meldt-fra': 'flash.signUpCancelled',
+  'arrangement-gemt': 'flash.eventSaved',
+  'arrangement-offentliggjort': 'flash.eventPublished',
+  'arrangement-aflyst': 'flash.eventCancelled',
 } as const satisfies Record<string, MessageKey>;
 
 export type FlashKey = keyof typeof messages;

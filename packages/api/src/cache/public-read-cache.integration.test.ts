@@ -18,6 +18,7 @@ const publicPaths = [
   '/api/initiatives?focusArea=kvinder',
   // Status reports (issue 13)
   '/api/focus-areas/kvinder/status',
+  '/api/event-types',
 ];
 
 // Short, so the tests that wait for another process's write do not wait long.
@@ -135,6 +136,9 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
       '/api/health',
       '/api/openapi.json',
       '/api/focus-areas/kvinder/status-reports',
+      '/api/events',
+      '/api/events/1',
+      '/api/me/events',
     ]) {
       expect(isPublicRead(path), path).toBe(false);
     }

@@ -15,6 +15,8 @@ const publicReads = [
   /^\/api\/initiatives$/,
   // Status reports (issue 13): the latest acknowledged status of a focus area.
   /^\/api\/focus-areas\/[^/]+\/status$/,
+  // Events (issue 9): the types only; the events themselves change with every sign-up.
+  /^\/api\/event-types$/,
 ];
 
 export function isPublicRead(path: string): boolean {

@@ -3,6 +3,7 @@ import * as policy from './2026-11-26T1200-policy.ts';
 import * as accounts from './2026-11-26T1300-accounts.ts';
 import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
+import * as events from './2026-11-27T0300-events.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 
 /**
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0000-jobs': jobs,
   '2026-11-27T0000-public-data-generation': publicDataGeneration,
   '2026-11-27T1300-status-reports': statusReports,
+  '2026-11-27T0300-events': events,
 };
 
 export const migrationProvider: MigrationProvider = {
