@@ -5,3 +5,4 @@ export * from './policy.ts';
 export * from './reporting-period.ts';
 export * from './roles.ts';
 export * from './slugify.ts';
+export * from './recurrence.ts';
