@@ -209,6 +209,13 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   jobs: JobsTable;
   public_data_generation: PublicDataGenerationTable;
+  event_types: EventTypesTable;
+  event_series: EventSeriesTable;
+  events: EventsTable;
+  event_focus_areas: EventFocusAreasTable;
+  event_languages: EventLanguagesTable;
+  event_registrations: EventRegistrationsTable;
+  calendar_feed_tokens: CalendarFeedTokensTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -221,3 +228,112 @@ export type NewFocusArea = Insertable<FocusAreasTable>;
 export type FocusAreaUpdate = Updateable<FocusAreasTable>;
 export type InitiativeRow = Selectable<InitiativesTable>;
 export type NewInitiative = Insertable<InitiativesTable>;
+
+// Events and sign-up (migration 2026-11-27T0300-events).
+
+export interface EventTypesTable {
+  id: Generated<number>;
+  slug: string;
+  name_da: string;
+  name_en: string;
+  position: Generated<number>;
+}
+
+export type EventSeriesFrequency = 'weekly' | 'every-other-week' | 'monthly-weekday';
+
+export interface EventSeriesTable {
+  id: Generated<number>;
+  frequency: EventSeriesFrequency;
+  /** Monthly on a weekday: 1–4, or -1 for the last week; null otherwise. */
+  week_of_month: number | null;
+  /** The last day an occurrence may fall on (a date in Europe/Copenhagen, 'YYYY-MM-DD'). */
+  until_date: ColumnType<string, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type EventStatusColumn = 'draft' | 'published' | 'cancelled';
+
+export interface EventsTable {
+  id: Generated<number>;
+  type_id: number;
+  title: string;
+  /** Markdown as written; sanitised when rendered. */
+  description: Generated<string>;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  address: string | null;
+  online_url: string | null;
+  /** null = unlimited. */
+  capacity: number | null;
+  /** null = open until the start. */
+  signup_deadline: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  organiser_name: string;
+  organiser_user_id: string | null;
+  association_id: number | null;
+  status: ColumnType<EventStatusColumn, EventStatusColumn | undefined, EventStatusColumn>;
+  reminder_hours: Generated<number>;
+  step_free: Generated<boolean>;
+  hearing_loop: Generated<boolean>;
+  interpreter: Generated<boolean>;
+  childcare: Generated<boolean>;
+  series_id: number | null;
+  created_by: string | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface EventFocusAreasTable {
+  event_id: number;
+  focus_area_id: number;
+}
+
+export interface EventLanguagesTable {
+  event_id: number;
+  /** ISO 639-1 (or 639-3) code, lower case. */
+  language: string;
+}
+
+export type RegistrationStatusColumn = 'confirmed' | 'waitlisted' | 'pending_guest' | 'cancelled';
+
+type Timestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface EventRegistrationsTable {
+  id: Generated<number>;
+  event_id: number;
+  user_id: string | null;
+  guest_name: string | null;
+  guest_email: string | null;
+  status: RegistrationStatusColumn;
+  /** Arrival order in the queue (from event_registration_queue_seq), taken under the event's row lock. */
+  queue_seq: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  confirmed_at: Timestamp;
+  cancelled_at: Timestamp;
+  check_in_code: string | null;
+  attended_at: Timestamp;
+  reminded_at: Timestamp;
+  guest_token_hash: Uint8Array | null;
+  guest_expires_at: Timestamp;
+}
+
+export interface CalendarFeedTokensTable {
+  id: Generated<number>;
+  user_id: string;
+  token_hash: Uint8Array;
+  created_at: CreatedAt;
+  revoked_at: Timestamp;
+}
+
+export type EventTypeRow = Selectable<EventTypesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type EventUpdate = Updateable<EventsTable>;
+export type EventSeriesRow = Selectable<EventSeriesTable>;
+export type EventRegistrationRow = Selectable<EventRegistrationsTable>;
+export type NewEventRegistration = Insertable<EventRegistrationsTable>;
+export type CalendarFeedTokenRow = Selectable<CalendarFeedTokensTable>;

@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './check-in.ts';
 export * from './errors.ts';
+export * from './events.ts';
 export * from './permissions.ts';
 export * from './policy.ts';
 export * from './recurrence.ts';

@@ -8,8 +8,9 @@ const actor = (role: Role, extra: { focusArea?: string; associationId?: number }
 });
 
 describe('can', () => {
-  it('lets anyone read the policy and nothing else', () => {
-    for (const action of actions) expect(can(null, action), action).toBe(action === 'policy:read');
+  it('lets anyone read the policy and published events, sign up as a guest, and nothing else', () => {
+    const publicActions = ['policy:read', 'event:read', 'event:guest-register'];
+    for (const action of actions) expect(can(null, action), action).toBe(publicActions.includes(action));
   });
 
   it('keeps administration to admins', () => {
@@ -59,5 +60,23 @@ describe('can', () => {
 
   it('denies an action it does not know', () => {
     expect(can(actor('admin'), 'launch:rockets' as never)).toBe(false);
+  });
+
+  it('lets staff and admins run events, and any signed-in user sign up and cancel their own', () => {
+    for (const role of ['staff', 'admin'] as const) {
+      expect(can(actor(role), 'event:manage'), role).toBe(true);
+      expect(can(actor(role), 'event:participants'), role).toBe(true);
+    }
+    for (const role of ['volunteer', 'steering_group', 'association_admin', 'lead_owner'] as const) {
+      const user = actor(role, { focusArea: 'kvinder', associationId: 1 });
+      expect(can(user, 'event:manage'), role).toBe(false);
+      expect(can(user, 'event:participants'), role).toBe(false);
+      expect(can(user, 'event:register'), role).toBe(true);
+      expect(can(user, 'calendar-feed:manage-own'), role).toBe(true);
+    }
+    const volunteer = actor('volunteer');
+    expect(can(volunteer, 'event:cancel-own-registration', { ownerId: 'user-volunteer' })).toBe(true);
+    expect(can(volunteer, 'event:cancel-own-registration', { ownerId: 'user-other' })).toBe(false);
+    expect(can(null, 'event:register')).toBe(false);
   });
 });

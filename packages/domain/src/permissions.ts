@@ -28,12 +28,21 @@ export const actions = [
   'status-report:file',
   'steering:read',
   'association:manage',
+  // Events and sign-up (issue 9)
+  'event:read',
+  'event:manage',
+  'event:register',
+  'event:cancel-own-registration',
+  'event:guest-register',
+  'event:participants',
+  'calendar-feed:manage-own',
 ] as const;
 export type Action = (typeof actions)[number];
 
 const has = (actor: NonNullable<Actor>, role: Role) => actor.grants.some((grant) => grant.role === role);
 const signedIn = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
 const isAdmin = (actor: Actor) => signedIn(actor) && has(actor, 'admin');
+const isStaff = (actor: Actor) => signedIn(actor) && (has(actor, 'staff') || has(actor, 'admin'));
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
 
@@ -68,6 +77,16 @@ const rules: Record<Action, Rule> = {
       actor.grants.some(
         (grant) => grant.role === 'association_admin' && grant.associationId === resource.associationId,
       )),
+  // Events: anyone reads published events (drafts only with event:manage); staff run them.
+  'event:read': () => true,
+  'event:manage': isStaff,
+  'event:register': signedIn,
+  'event:cancel-own-registration': (actor, resource) =>
+    signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId),
+  'event:guest-register': () => true,
+  // The participant list, its CSV and attendance/check-in.
+  'event:participants': isStaff,
+  'calendar-feed:manage-own': signedIn,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

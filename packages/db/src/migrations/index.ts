@@ -3,6 +3,7 @@ import * as policy from './2026-11-26T1200-policy.ts';
 import * as accounts from './2026-11-26T1300-accounts.ts';
 import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
+import * as events from './2026-11-27T0300-events.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T1300-accounts': accounts,
   '2026-11-27T0000-jobs': jobs,
   '2026-11-27T0000-public-data-generation': publicDataGeneration,
+  '2026-11-27T0300-events': events,
 };
 
 export const migrationProvider: MigrationProvider = {
