@@ -10,51 +10,15 @@
  * local date-time in the zone and an instant using the platform's time-zone database.
  */
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
-
-export const eventTimeZone = 'Europe/Copenhagen';
+import { type EventRecurrence, eventTimeZone } from './events.ts';
 
 /** At most this many occurrences from one rule (two years of weekly meetings). */
 export const maxOccurrences = 104;
 /** The rule's end may lie at most this many days after the first occurrence. */
 export const maxRecurrenceDays = 2 * 366;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export const recurrenceFrequencies = ['weekly', 'biweekly', 'monthly'] as const;
-export type RecurrenceFrequency = (typeof recurrenceFrequencies)[number];
-
-/** "1st" … "4th" week of the month, or the last one. */
-export const monthlyWeeks = [1, 2, 3, 4, -1] as const;
-export type MonthlyWeek = (typeof monthlyWeeks)[number];
-
-export const recurrenceRuleSchema = z
-  .object({
-    frequency: z.enum(recurrenceFrequencies, {
-      error: 'Vælg hvor ofte arrangementet gentages (ugentligt, hver anden uge eller månedligt).',
-    }),
-    /**
-     * The last local date (Europe/Copenhagen) an occurrence may start on, YYYY-MM-DD, inclusive.
-     * Required: a recurrence without an end is refused.
-     */
-    until: z
-      .string({ error: 'En gentagelse skal have en slutdato.' })
-      .regex(isoDate, 'Slutdatoen skal have formen ÅÅÅÅ-MM-DD.')
-      .refine((value) => isRealDate(value), 'Slutdatoen findes ikke i kalenderen.'),
-    /**
-     * Monthly only: which week of the month (1–4, or -1 for the last). Defaults to the week of
-     * the first occurrence; a first occurrence in the month's fifth week needs -1.
-     */
-    monthlyWeek: z
-      .literal(monthlyWeeks, { error: 'Ugen i måneden skal være 1, 2, 3, 4 eller -1 (den sidste).' })
-      .optional(),
-  })
-  .strict()
-  .refine((rule) => rule.monthlyWeek === undefined || rule.frequency === 'monthly', {
-    message: 'Ugen i måneden gælder kun for månedlige gentagelser.',
-    path: ['monthlyWeek'],
-  });
-export type RecurrenceRule = z.infer<typeof recurrenceRuleSchema>;
+/** "1st" … "4th" week of the month, or the last one (-1). */
+export type MonthlyWeek = 1 | 2 | 3 | 4 | -1;
 
 export interface Occurrence {
   /** 0 for the first occurrence (the event itself), then 1, 2, … */
@@ -66,7 +30,7 @@ export interface Occurrence {
 /** A rule that cannot be expanded from this start: the message is for the person entering it. */
 export class RecurrenceError extends Error {
   constructor(
-    readonly field: 'until' | 'monthlyWeek' | 'start' | 'end',
+    readonly field: 'until' | 'weekOfMonth' | 'start' | 'end',
     message: string,
   ) {
     super(message);
@@ -186,7 +150,7 @@ function isLastWeekdayOfMonth(date: LocalDate): boolean {
 export function expandRecurrence(
   start: Date,
   end: Date,
-  rule: RecurrenceRule,
+  rule: EventRecurrence,
   timeZone = eventTimeZone,
 ): Occurrence[] {
   if (Number.isNaN(start.getTime())) throw new RecurrenceError('start', 'Starttidspunktet er ugyldigt.');
@@ -208,26 +172,26 @@ export function expandRecurrence(
   }
 
   const days: number[] = [];
-  if (rule.frequency === 'weekly' || rule.frequency === 'biweekly') {
+  if (rule.frequency === 'weekly' || rule.frequency === 'every-other-week') {
     const step = rule.frequency === 'weekly' ? 7 : 14;
     for (let day = startDay; day <= untilDay; day += step) days.push(day);
   } else {
     const weekday = isoWeekday(localStart);
     let week: MonthlyWeek;
-    if (rule.monthlyWeek === undefined) {
+    if (rule.weekOfMonth === undefined) {
       const derived = weekOfMonth(localStart);
       if (derived === 5) {
         throw new RecurrenceError(
-          'monthlyWeek',
+          'weekOfMonth',
           'Første gang ligger i månedens femte uge: vælg "den sidste" uge i måneden.',
         );
       }
       week = derived as MonthlyWeek;
     } else {
-      week = rule.monthlyWeek;
+      week = rule.weekOfMonth;
       const fits = week === -1 ? isLastWeekdayOfMonth(localStart) : weekOfMonth(localStart) === week;
       if (!fits) {
-        throw new RecurrenceError('monthlyWeek', 'Første gang passer ikke med den valgte uge i måneden.');
+        throw new RecurrenceError('weekOfMonth', 'Første gang passer ikke med den valgte uge i måneden.');
       }
     }
     let { year, month } = localStart;
