@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventRecurrenceSchema } from './events.ts';
 import {
   expandRecurrence,
   fromLocal,
@@ -7,7 +8,6 @@ import {
   shiftFollowing,
   toLocal,
 } from './recurrence.ts';
-import { eventRecurrenceSchema } from './events.ts';
 
 const iso = (dates: { start: Date; end: Date }[]) =>
   dates.map((d) => [d.start.toISOString(), d.end.toISOString()]);

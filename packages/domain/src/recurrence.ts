@@ -51,12 +51,6 @@ interface LocalDateTime extends LocalDate {
   second: number;
 }
 
-function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** The local wall-clock reading of an instant in the zone. */
 export function toLocal(instant: Date, timeZone = eventTimeZone): LocalDateTime {
   const local = new TZDate(instant.getTime(), timeZone);
