@@ -17,6 +17,7 @@ import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
+import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
@@ -68,7 +69,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', authRouter)
     .route('/', meRouter)
     .route('/', adminRouter)
-    .route('/', jobsRouter);
+    .route('/', jobsRouter)
+    // Events: calendar files and feeds (issue 9)
+    .route('/', calendarRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -132,7 +132,23 @@ const cases: { method: string; path: string; route: string; access: Access; json
     path: '/api/admin/jobs/987654321/retry',
     route: '/api/admin/jobs/{id}/retry',
     access: 'admin',
+  }, // Events extras (issue 9): calendar files and feeds
+  {
+    method: 'GET',
+    path: '/api/events/987654321/calendar.ics',
+    route: '/api/events/{id}/calendar.ics',
+    access: 'public',
   },
+  { method: 'GET', path: '/api/calendar/events.ics', route: '/api/calendar/events.ics', access: 'public' },
+  {
+    method: 'GET',
+    path: `/api/calendar/feeds/${'a'.repeat(32)}/calendar.ics`,
+    route: '/api/calendar/feeds/{token}/calendar.ics',
+    access: 'public',
+  },
+  { method: 'GET', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  { method: 'POST', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  { method: 'DELETE', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
 ];
 
 const roles = {

@@ -7,6 +7,7 @@ export {
   openDatabase,
 } from './open-database.ts';
 export * from './queries/audit.ts';
+export * from './queries/calendar-feeds.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
