@@ -69,6 +69,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     logger,
     mailTransport,
     pollIntervalMs: env.JOBS_POLL_MS,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>

@@ -8,6 +8,7 @@ export {
 } from './open-database.ts';
 export * from './queries/audit.ts';
 export * from './queries/calendar-feeds.ts';
+export * from './queries/event-reminders.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';

@@ -3,6 +3,7 @@ import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
+import { eventReminderJobs } from './events.ts';
 
 const day = 24 * 60 * 60_000;
 
@@ -23,15 +24,21 @@ export interface ApiJobsOptions {
   pollIntervalMs?: number | undefined;
   /** Tests inject a clock. */
   now?: () => Date;
+  /** The portal's public origin, for links in mail that jobs write (events reminders). */
+  publicUrl?: string | undefined;
 }
 
 /**
  * Every job type of the API, and the recurring ones. A feature adds its job type here
  * (ARCHITECTURE.md, "Background jobs").
  */
-export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport'>) {
+export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl'>) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
+  // Events (issue 9): reminders before an event.
+  const events = eventReminderJobs(options.publicUrl ?? 'http://localhost:3000');
+  jobs.push(...events.jobs);
+  recurring.push(...events.recurring);
   return { jobs, recurring };
 }
 
