@@ -5,6 +5,7 @@ import { testDatabaseKinds } from '@brobygger/db/testing';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, insertEvent, insertRegistration } from '../../event-extras-test-support.ts';
+import { eventCalendarAttachment } from '../../services/event-calendar/index.ts';
 import { call, createTestApi } from '../../test-support.ts';
 
 function events(text: string) {
@@ -198,5 +199,13 @@ describe.each(testDatabaseKinds())('calendar files and feeds on %s', (kind) => {
       origin: 'https://evil.example',
     });
     expect(crossSite.status).toBe(403);
+  });
+  it('makes the .ics attachment of a confirmation mail from the stored event', async () => {
+    const attachment = await eventCalendarAttachment(api.deps, published);
+    expect(attachment?.filename).toBe(`arrangement-${published}.ics`);
+    expect(attachment?.contentType).toBe('text/calendar; charset=utf-8; method=PUBLISH');
+    const [event] = events(attachment?.content ?? '');
+    expect(event?.uid).toBe(`event-${published}@localhost`);
+    expect(await eventCalendarAttachment(api.deps, 987654321)).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@
 import { hashSecret, randomBase32 } from '@brobygger/auth';
 import {
   type CalendarEventRow,
+  type Database,
+  type EmailAttachment,
   findActiveCalendarFeed,
   findCalendarEvent,
   findCalendarFeedOwner,
@@ -11,7 +13,8 @@ import {
   listUserCalendarEvents,
   revokeCalendarFeeds,
 } from '@brobygger/db';
-import { type CalendarEntry, renderCalendar } from '../../calendar/ics.ts';
+import type { Kysely } from 'kysely';
+import { type CalendarEntry, calendarFileName, renderCalendar } from '../../calendar/ics.ts';
 import type { ApiConfig } from '../../context.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
@@ -160,4 +163,24 @@ export async function revokeMyCalendarFeed(ctx: UseCaseContext): Promise<{ revok
     }
     return { revoked };
   });
+}
+
+/**
+ * An event's `.ics` as a mail attachment (the sign-up confirmation carries it), read fresh from
+ * the database; undefined for an event that is not there.
+ */
+export async function eventCalendarAttachment(
+  deps: { db: Kysely<Database>; config: ApiConfig },
+  eventId: number,
+): Promise<EmailAttachment | undefined> {
+  const event = await findCalendarEvent(deps.db, eventId);
+  if (!event) return undefined;
+  return {
+    filename: calendarFileName(event.id),
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    content: renderCalendar([calendarEntry(deps.config, event)], {
+      name: event.title,
+      uidHost: uidHost(deps.config),
+    }),
+  };
 }
