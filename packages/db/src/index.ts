@@ -17,3 +17,4 @@ export * from './queries/public-data.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';
+export * from './queries/event-guests.ts';
