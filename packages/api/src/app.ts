@@ -19,6 +19,7 @@ import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
+import { eventsRouter } from './routes/events/events.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
@@ -70,6 +71,7 @@ export function createApi(options: ApiDependencies) {
     .route('/', meRouter)
     .route('/', adminRouter)
     .route('/', jobsRouter)
+    .route('/', eventsRouter)
     // Events: calendar files and feeds (issue 9)
     .route('/', calendarRouter);
 

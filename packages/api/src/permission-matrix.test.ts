@@ -9,7 +9,7 @@ import { call, createTestApi } from './test-support.ts';
  * alone: 401 for anonymous, 403 for a role without the right, anything else when allowed.
  * A route missing from this table fails the last test.
  */
-type Access = 'public' | 'signed-in' | 'admin';
+type Access = 'public' | 'signed-in' | 'staff' | 'admin';
 const unknownUser = '00000000-0000-4000-8000-000000000000';
 
 const cases: { method: string; path: string; route: string; access: Access; json?: unknown }[] = [
@@ -132,7 +132,8 @@ const cases: { method: string; path: string; route: string; access: Access; json
     path: '/api/admin/jobs/987654321/retry',
     route: '/api/admin/jobs/{id}/retry',
     access: 'admin',
-  }, // Events extras (issue 9): calendar files and feeds
+  },
+  // Events extras (issue 9): calendar files and feeds
   {
     method: 'GET',
     path: '/api/events/987654321/calendar.ics',
@@ -149,6 +150,38 @@ const cases: { method: string; path: string; route: string; access: Access; json
   { method: 'GET', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'POST', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'DELETE', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  // Events and sign-up (issue 9). Unknown event ids: harmless for whoever may call.
+  { method: 'GET', path: '/api/events', route: '/api/events', access: 'public' },
+  { method: 'GET', path: '/api/event-types', route: '/api/event-types', access: 'public' },
+  { method: 'GET', path: '/api/events/987654321', route: '/api/events/{id}', access: 'public' },
+  { method: 'POST', path: '/api/events', route: '/api/events', access: 'staff', json: { title: 'x' } },
+  {
+    method: 'PATCH',
+    path: '/api/events/987654321',
+    route: '/api/events/{id}',
+    access: 'staff',
+    json: { title: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/publish',
+    route: '/api/events/{id}/publish',
+    access: 'staff',
+  },
+  { method: 'POST', path: '/api/events/987654321/cancel', route: '/api/events/{id}/cancel', access: 'staff' },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/registrations',
+    route: '/api/events/{id}/registrations',
+    access: 'signed-in',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/events/987654321/registrations/me',
+    route: '/api/events/{id}/registrations/me',
+    access: 'signed-in',
+  },
+  { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
 ];
 
 const roles = {
@@ -166,6 +199,7 @@ function expectedStatus(access: Access, role: RoleName): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (role === 'anonymous') return 401;
   if (access === 'signed-in') return 'allowed';
+  if (access === 'staff') return role === 'staff' || role === 'admin' ? 'allowed' : 403;
   return role === 'admin' ? 'allowed' : 403;
 }
 

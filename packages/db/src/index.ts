@@ -8,7 +8,9 @@ export {
 } from './open-database.ts';
 export * from './queries/audit.ts';
 export * from './queries/calendar-feeds.ts';
+export * from './queries/event-guests.ts';
 export * from './queries/event-reminders.ts';
+export * from './queries/events.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
@@ -17,4 +19,3 @@ export * from './queries/public-data.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';
-export * from './queries/event-guests.ts';

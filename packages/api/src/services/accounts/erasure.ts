@@ -1,6 +1,7 @@
 import { forgetThrottleFor } from '@brobygger/auth';
 import { anonymiseAuditTrail, deleteEmailsTo } from '@brobygger/db';
 import type { TransactionContext } from '../context.ts';
+import { eraseEventData } from '../events/erasure.ts';
 
 export interface DeletedUser {
   id: string;
@@ -23,4 +24,6 @@ export const personalDataErasers: ReadonlyArray<
   (tx, user) => forgetThrottleFor(tx.deps.db, user.email),
   // Audit log: the events stay (who changed what), without IP and browser.
   (tx, user) => anonymiseAuditTrail(tx.deps.db, user.id),
+  // Events: seats given up (the waitlist moves up), registrations and calendar feed tokens deleted.
+  (tx, user) => eraseEventData(tx, user.id),
 ];

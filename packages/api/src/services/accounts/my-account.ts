@@ -3,6 +3,7 @@ import { deleteUserRow, findUserById, getUserView, listAudit, listOutbox } from 
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound, notSignedIn } from '../errors.ts';
+import { exportEventData } from '../events/erasure.ts';
 import { checkPassword } from '../password-check.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
@@ -48,6 +49,7 @@ export async function exportMyData(ctx: UseCaseContext) {
     listAudit(db, { limit: 10_000, targetId: userId }),
     listOutbox(db, { limit: 10_000, to: user.email }),
   ]);
+  const eventRegistrations = await exportEventData(ctx, userId);
   const auditById = new Map([...byYou, ...aboutYou].map((event) => [event.id, event]));
   await audit(ctx, { action: 'account.exported', targetType: 'user', targetId: userId });
   return {
@@ -89,6 +91,7 @@ export async function exportMyData(ctx: UseCaseContext) {
       createdAt: iso(email.createdAt),
       sentAt: iso(email.sentAt),
     })),
+    eventRegistrations,
   };
 }
 
