@@ -19,6 +19,7 @@ import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
+import { guestsRouter } from './routes/event-guests/guests.index.ts';
 import { eventsRouter } from './routes/events/events.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
@@ -73,7 +74,8 @@ export function createApi(options: ApiDependencies) {
     .route('/', jobsRouter)
     .route('/', eventsRouter)
     // Events: calendar files and feeds (issue 9)
-    .route('/', calendarRouter);
+    .route('/', calendarRouter)
+    .route('/', guestsRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -150,6 +150,32 @@ const cases: { method: string; path: string; route: string; access: Access; json
   { method: 'GET', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'POST', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'DELETE', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  // Events extras: guest sign-up (forged links: a harmless 400 for anyone)
+  {
+    method: 'POST',
+    path: '/api/events/987654321/guest-registrations',
+    route: '/api/events/{id}/guest-registrations',
+    access: 'public',
+    json: { name: 'Matrix', email: 'matrix-gaest@example.dk' },
+  },
+  {
+    method: 'GET',
+    path: `/api/guest-registrations/${'b'.repeat(32)}`,
+    route: '/api/guest-registrations/{token}',
+    access: 'public',
+  },
+  {
+    method: 'POST',
+    path: `/api/guest-registrations/${'b'.repeat(32)}/confirm`,
+    route: '/api/guest-registrations/{token}/confirm',
+    access: 'public',
+  },
+  {
+    method: 'POST',
+    path: `/api/guest-registrations/${'b'.repeat(32)}/cancel`,
+    route: '/api/guest-registrations/{token}/cancel',
+    access: 'public',
+  },
   // Events and sign-up (issue 9). Unknown event ids: harmless for whoever may call.
   { method: 'GET', path: '/api/events', route: '/api/events', access: 'public' },
   { method: 'GET', path: '/api/event-types', route: '/api/event-types', access: 'public' },

@@ -12,6 +12,7 @@
 //   event's job ran, an event whose job was never scheduled).
 import {
   type Database,
+  deleteExpiredGuestHolds,
   enqueueEmail,
   enqueueJob,
   findEventReminderTiming,
@@ -28,6 +29,7 @@ import { eventReminderMessage } from '../mail/event-messages.ts';
 export const reminderJobType = 'events.reminder';
 export const eventRemindersJobType = 'events.reminders-for-event';
 export const reminderSweepJobType = 'events.reminders-sweep';
+export const guestHoldsExpireJobType = 'events.guest-holds-expire';
 export const reminderSweepEveryMs = 10 * 60_000;
 const sweepBatch = 500;
 
@@ -136,6 +138,18 @@ export function eventReminderJobs(publicUrl: string) {
     },
   };
 
-  const recurring: RecurringJob[] = [{ type: reminderSweepJobType, everyMs: reminderSweepEveryMs }];
-  return { jobs: [reminder, forEvent, sweep], recurring };
+  // Guests: unconfirmed holds whose time ran out are forgotten (they never held a seat).
+  const expireGuestHolds: JobDefinition = {
+    type: guestHoldsExpireJobType,
+    async handler(_payload, { db, now, logger }) {
+      const deleted = await deleteExpiredGuestHolds(db, now);
+      if (deleted > 0) logger.info({ deleted }, 'expired guest holds removed');
+    },
+  };
+
+  const recurring: RecurringJob[] = [
+    { type: reminderSweepJobType, everyMs: reminderSweepEveryMs },
+    { type: guestHoldsExpireJobType, everyMs: reminderSweepEveryMs, offsetMs: 5 * 60_000 },
+  ];
+  return { jobs: [reminder, forEvent, sweep, expireGuestHolds], recurring };
 }
