@@ -20,6 +20,7 @@ import { authRouter } from './routes/auth/auth.index.ts';
 import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
 import { guestsRouter } from './routes/event-guests/guests.index.ts';
+import { participantsRouter } from './routes/event-participants/participants.index.ts';
 import { eventsRouter } from './routes/events/events.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
@@ -75,7 +76,8 @@ export function createApi(options: ApiDependencies) {
     .route('/', eventsRouter)
     // Events: calendar files and feeds (issue 9)
     .route('/', calendarRouter)
-    .route('/', guestsRouter);
+    .route('/', guestsRouter)
+    .route('/', participantsRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

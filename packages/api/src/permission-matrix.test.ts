@@ -150,6 +150,39 @@ const cases: { method: string; path: string; route: string; access: Access; json
   { method: 'GET', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'POST', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
   { method: 'DELETE', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  // Events extras: on the day (unknown event: 404 for staff)
+  {
+    method: 'GET',
+    path: '/api/events/987654321/participants',
+    route: '/api/events/{id}/participants',
+    access: 'staff',
+  },
+  {
+    method: 'GET',
+    path: '/api/events/987654321/participants.csv',
+    route: '/api/events/{id}/participants.csv',
+    access: 'staff',
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/participants/1/attendance',
+    route: '/api/events/{id}/participants/{registrationId}/attendance',
+    access: 'staff',
+    json: { attended: true },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/check-in',
+    route: '/api/events/{id}/check-in',
+    access: 'staff',
+    json: { code: 'AAAA-AAAA' },
+  },
+  {
+    method: 'GET',
+    path: '/api/events/987654321/registrations/me/check-in',
+    route: '/api/events/{id}/registrations/me/check-in',
+    access: 'signed-in',
+  },
   // Events extras: guest sign-up (forged links: a harmless 400 for anyone)
   {
     method: 'POST',

@@ -9,6 +9,7 @@ export {
 export * from './queries/audit.ts';
 export * from './queries/calendar-feeds.ts';
 export * from './queries/event-guests.ts';
+export * from './queries/event-participants.ts';
 export * from './queries/event-reminders.ts';
 export * from './queries/events.ts';
 export * from './queries/health.ts';
