@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { seedDemoAccounts } from '@brobygger/auth';
-import { migrateToLatest, openDatabase, seedPolicy } from '@brobygger/db';
+import { migrateToLatest, openDatabase, seedDemoEvents, seedPolicy } from '@brobygger/db';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { createApi } from './app.ts';
@@ -42,12 +42,15 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     const { applied } = await migrateToLatest(database.db, database.schema);
     await seedPolicy(database.db);
     const demoAccountsCreated = demoAccountsEnabled(env) ? await seedDemoAccounts(database.db) : 0;
+    // Demo events go with the demo accounts (issue 9): a few published events in the coming weeks.
+    const demoEventsCreated = demoAccountsEnabled(env) ? await seedDemoEvents(database.db) : 0;
     logger.info(
       {
         database: database.kind,
         dataDir: database.kind === 'pglite' ? resolveDataDir(env.DATA_DIR) : undefined,
         migrationsApplied: applied,
         demoAccountsCreated,
+        demoEventsCreated,
         ms: Math.round(performance.now() - started),
       },
       'database ready',

@@ -19,4 +19,5 @@ export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
+export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

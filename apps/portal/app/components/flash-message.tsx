@@ -18,6 +18,13 @@ const messages = {
   'bruger-deaktiveret': 'flash.userDisabled',
   'bruger-aktiveret': 'flash.userEnabled',
   'job-proevet-igen': 'flash.jobRetried',
+  // Events and sign-up
+  tilmeldt: 'flash.signedUp',
+  venteliste: 'flash.waitlisted',
+  'meldt-fra': 'flash.signUpCancelled',
+  'arrangement-gemt': 'flash.eventSaved',
+  'arrangement-offentliggjort': 'flash.eventPublished',
+  'arrangement-aflyst': 'flash.eventCancelled',
 } as const satisfies Record<string, MessageKey>;
 
 export type FlashKey = keyof typeof messages;

@@ -19,6 +19,11 @@ const menu: MenuItem[] = [
     label: 'nav.focusAreas',
     contains: (pathname) => pathname === '/fokusomraader' || pathname.startsWith('/fokusomraader/'),
   },
+  {
+    to: '/arrangementer',
+    label: 'nav.events',
+    contains: (pathname) => pathname === '/arrangementer' || pathname.startsWith('/arrangementer/'),
+  },
 ];
 
 export function SiteHeader() {

@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
+import { MyEvents } from '../components/my-events';
 import { RoleList } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
@@ -35,9 +36,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (response.status === 401) throw redirect(loginUrl(request));
   if (!response.ok) apiFailure('GET /api/me/sessions', response.status);
   const { sessions } = await response.json();
+  const myEvents = await context.api.api.me.events.$get();
+  if (!myEvents.ok) apiFailure('GET /api/me/events', myEvents.status);
+  const { registrations } = await myEvents.json();
   // Only words a person knows reach the page: the browser and system, and a plain address.
   return {
     user,
+    registrations,
     sessions: sessions.map(({ userAgent, ip, ...session }) => ({
       ...session,
       device: describeUserAgent(userAgent),
@@ -53,7 +58,8 @@ type Intent =
   | 'resend-verification'
   | 'totp-setup'
   | 'totp-enable'
-  | 'totp-disable';
+  | 'totp-disable'
+  | 'cancel-registration';
 
 interface MyPageActionData {
   intent: Intent;
@@ -143,6 +149,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (response.ok) return redirect(flashUrl('/min-side', 'totp-slaaet-fra'));
       return failed(response, ['password', 'code', 'recoveryCode']);
     }
+    case 'cancel-registration': {
+      const response = await api.api.events[':id'].registrations.me.$delete({
+        param: { id: formText(form, 'eventId') },
+      });
+      if (response.status === 204) return redirect(flashUrl('/min-side', 'meldt-fra'));
+      return failed(response, []);
+    }
     default:
       return data<MyPageActionData>({ intent, errors: formError(t('form.unexpected')) }, { status: 400 });
   }
@@ -160,7 +173,7 @@ function groupSecret(secret: string): string {
 }
 
 export default function MyPage() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, registrations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as MyPageActionData | undefined;
   const { t, lng } = useTranslation();
   const deviceName = useDeviceName();
@@ -174,7 +187,10 @@ export default function MyPage() {
   const enableField = useFieldError(enableErrors);
   const disableField = useFieldError(disableErrors);
   const generalErrors =
-    errorsFor('end-session') ?? errorsFor('resend-verification') ?? errorsFor('totp-setup');
+    errorsFor('end-session') ??
+    errorsFor('resend-verification') ??
+    errorsFor('totp-setup') ??
+    errorsFor('cancel-registration');
   const totpSetup = actionData?.totpSetup;
   const recoveryCodes = actionData?.recoveryCodes;
   const totpEnabled = user.totpEnabled || Boolean(recoveryCodes);
@@ -214,6 +230,8 @@ export default function MyPage() {
           </Form>
         )}
       </section>
+
+      <MyEvents registrations={registrations} />
 
       <section aria-labelledby="sessions-heading" className="account-section">
         <h2 id="sessions-heading">{t('myPage.sessionsHeading')}</h2>

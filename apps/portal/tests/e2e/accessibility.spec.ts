@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, focusAreaSlugs } from './support';
+import { expectNoAxeViolations, focusAreaSlugs, logIn } from './support';
 
 const pages = [
   '/',
   '/fokusomraader',
   ...focusAreaSlugs.map((slug) => `/fokusomraader/${slug}`),
   '/tilgaengelighed',
+  '/arrangementer',
   '/findes-ikke',
   '/fokusomraader/findes-ikke',
 ];
@@ -40,4 +41,33 @@ test('the footer links to the accessibility statement', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Håndhævelsesprocedure' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: /^Telefon/ })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: /^E-mail/ })).toBeVisible();
+});
+
+// Events and sign-up (issue 9): each page template once, in Danish.
+test.describe('axe on the event pages', () => {
+  test('an event, signed in with a sign-up, and my page have no violations', { tag: '@needs-js' }, async ({
+    page,
+  }) => {
+    await logIn(page, 'frivillig@brobygger.test');
+    await page.goto('/arrangementer');
+    await page.getByRole('link', { name: 'Koordineringsmøde for frivillige' }).click();
+    await expectNoAxeViolations(page);
+    const signUp = page.getByRole('button', { name: 'Tilmeld mig' });
+    if (await signUp.isVisible()) await signUp.click();
+    await expect(page.getByRole('button', { name: 'Meld mig fra' })).toBeVisible();
+    await page.goto('/min-side');
+    await expectNoAxeViolations(page);
+  });
+
+  test('the event form, with errors, has no violations', { tag: '@needs-js' }, async ({ page }) => {
+    await logIn(page, 'medarbejder@brobygger.test');
+    await page.goto('/arrangementer/ny');
+    await page.getByRole('button', { name: 'Gem arrangementet' }).click();
+    await expect(page.getByText('Der er problemer med formularen')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/arrangementer');
+    await page.getByRole('link', { name: 'Dialogmøde med frivillige med flygtningebaggrund' }).click();
+    await page.getByRole('link', { name: 'Rediger arrangementet' }).click();
+    await expectNoAxeViolations(page);
+  });
 });

@@ -14,6 +14,8 @@ const publicPages = [
   '/opret-bruger',
   '/glemt-adgangskode',
   '/findes-ikke',
+  '/arrangementer',
+  '/arrangementer/1',
 ];
 
 for (const path of publicPages) {
