@@ -2,17 +2,22 @@
  * Check-in codes (issue 9, "on the day"): each registration gets a short code that the
  * participant shows (as text and as a QR code) and staff enter or scan at the door. Eight
  * characters of Crockford's base32 (no I, L, O or U, so nothing is mistaken when read aloud or
- * typed) from the platform's CSPRNG: 40 bits, so guessing one code of an event of 200 takes on
+ * typed) from the platform's CSPRNG (Web Crypto, so the domain package stays usable in the browser bundle): 40 bits, so guessing one code of an event of 200 takes on
  * the order of 5·10⁹ tries — and only staff of that event can try at all.
  */
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 
 export const checkInAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const checkInCodeLength = 8;
 
 /** A fresh code, stored as 8 characters without the dash, e.g. "7K2QH9XM". */
-export function generateCheckInCode(random: (max: number) => number = randomInt): string {
+/** A uniform random index into the 32-letter alphabet (256 is a multiple of 32: no bias). */
+function randomIndex(max: number): number {
+  const byte = globalThis.crypto.getRandomValues(new Uint8Array(1))[0] ?? 0;
+  return byte % max;
+}
+
+export function generateCheckInCode(random: (max: number) => number = randomIndex): string {
   let code = '';
   for (let i = 0; i < checkInCodeLength; i += 1) code += checkInAlphabet[random(checkInAlphabet.length)];
   return code;

@@ -53,7 +53,7 @@ export const meta: MetaFunction = ({ matches }) => [
   ...pageMeta(matches, { key: 'guest.registrationTitle' }),
   // The URL is the guest's secret: keep it out of search engines and other sites' logs.
   { name: 'robots', content: 'noindex' },
-  { name: 'referrer', content: 'no-referrer' },
+  { name: 'referrer', content: 'same-origin' },
 ];
 
 export default function GuestRegistrationPage() {
