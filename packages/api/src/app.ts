@@ -73,9 +73,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', meRouter)
     .route('/', adminRouter)
     .route('/', jobsRouter)
-    .route('/', eventsRouter)
-    // Events: calendar files and feeds (issue 9)
+    // Events: calendar files and feeds first (issue 9: `/events/:id.ics` before `/events/:id`)
     .route('/', calendarRouter)
+    .route('/', eventsRouter)
     .route('/', guestsRouter)
     .route('/', participantsRouter);
 

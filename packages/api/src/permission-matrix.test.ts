@@ -140,6 +140,7 @@ const cases: { method: string; path: string; route: string; access: Access; json
     route: '/api/events/{id}/calendar.ics',
     access: 'public',
   },
+  { method: 'GET', path: '/api/events/987654321.ics', route: '/api/events/{id}.ics', access: 'public' },
   { method: 'GET', path: '/api/calendar/events.ics', route: '/api/calendar/events.ics', access: 'public' },
   {
     method: 'GET',

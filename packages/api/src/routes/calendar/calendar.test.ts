@@ -74,6 +74,17 @@ describe.each(testDatabaseKinds())('calendar files and feeds on %s', (kind) => {
     expect(event?.endDate.toJSDate().getTime()).toBe(Math.floor(row.ends_at.getTime() / 1000) * 1000);
   });
 
+  it('also answers at the contract’s /api/events/:id.ics, and /api/events/:id still reads the event', async () => {
+    const file = await call(api.app, 'GET', `/api/events/${published}.ics`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(events(file.text)[0]?.uid).toBe(`event-${published}@localhost`);
+    expect((await call(api.app, 'GET', `/api/events/${published}`)).json.event.id).toBe(published);
+    expect((await call(api.app, 'GET', `/api/events/${draft}.ics`)).status).toBe(404);
+    expect((await call(api.app, 'GET', '/api/events/99999999999.ics')).status).toBe(400);
+    expect((await call(api.app, 'GET', '/api/events/abc.ics')).status).toBe(400);
+  });
+
   it('a cancelled event is STATUS:CANCELLED; a draft, an unknown id and a bad id are not served', async () => {
     const res = await call(api.app, 'GET', `/api/events/${cancelled}/calendar.ics`);
     expect(res.status).toBe(200);
