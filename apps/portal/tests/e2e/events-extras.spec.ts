@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
+import { expectNoAxeViolations, latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Events extras (issue 9): guest sign-up by mailed link, check-in by code on the day, and the
 // personal calendar feed — each with and without JavaScript (the forms post to the server).
@@ -91,4 +91,44 @@ test('a member makes a personal calendar address, it serves the feed, and stoppi
   await page.getByRole('button', { name: 'Stop adressen' }).click();
   await expect(page.getByText('Kalenderadressen virker ikke længere.')).toBeVisible();
   expect((await page.request.get(feedPath)).status()).toBe(404);
+});
+
+test('staff create a weekly series with the form; without an end date it is refused', async ({ page }) => {
+  await logIn(page, 'medarbejder@brobygger.test');
+  await page.goto('/arrangementer/ny');
+  const title = `Ugentligt koordineringsmøde ${Date.now().toString(36)}`;
+  const first = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const until = new Date(Date.now() + 14 * 86_400_000 + 20 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Begynder').fill(`${first}T19:00`);
+  await page.getByLabel('Slutter').fill(`${first}T21:00`);
+  await page.getByLabel('Adresse').fill('Rådhuset, Adelgade 44, 8660 Skanderborg');
+  await page.getByLabel('Arrangør').fill('Integrationsteamet');
+  await page.getByLabel('Offentliggør med det samme').check();
+  await page.getByLabel('Gentages', { exact: true }).selectOption('weekly');
+  await page.getByRole('button', { name: 'Gem arrangementet' }).click();
+  await expect(page.getByText('Der er problemer med formularen')).toBeVisible();
+  await expect(page.locator('#recurrence-error')).toBeVisible();
+  await page.getByLabel('Gentag til og med').fill(until);
+  await page.getByRole('button', { name: 'Gem arrangementet' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goto(`/arrangementer?q=${encodeURIComponent(title)}`);
+  const results = page.getByRole('region', { name: 'Kommende arrangementer' });
+  await expect(results.getByRole('heading', { level: 3 })).toHaveText([title, title, title]);
+  // Editing one occurrence offers "this and following".
+  await results.getByRole('link', { name: title }).nth(1).click();
+  await page.getByRole('link', { name: 'Rediger arrangementet' }).click();
+  await expect(page.getByLabel('Dette og alle de følgende i rækken')).toBeVisible();
+  // axe runs in the page: only where JavaScript runs (the markup is the same without it).
+  if (test.info().project.name === 'chromium') await expectNoAxeViolations(page);
+  await page.getByLabel('Titel').fill(`${title} (flyttet)`);
+  await page.getByLabel('Dette og alle de følgende i rækken').check();
+  await page.getByRole('button', { name: 'Gem arrangementet' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} (flyttet)`);
+  await page.goto(`/arrangementer?q=${encodeURIComponent(title)}`);
+  await expect(results.getByRole('heading', { level: 3 })).toHaveText([
+    title,
+    `${title} (flyttet)`,
+    `${title} (flyttet)`,
+  ]);
 });
