@@ -1,5 +1,5 @@
 /**
- * `pnpm bench` runs every benchmark; `pnpm bench -- read` (or `lighthouse`, `login`, `password-reset`, `jobs`) runs one.
+ * `pnpm bench` runs every benchmark; `pnpm bench -- read` (or `lighthouse`, `login`, `password-reset`, `jobs`, `events`) runs one.
  * Each runs in its own process, one after the other; the exit code is non-zero if any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const benches = {
   login: 'login.bench.ts',
   'password-reset': 'password-reset.bench.ts',
   jobs: 'jobs.bench.ts',
+  events: 'events.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));

@@ -6,9 +6,11 @@ import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireSameOrigin } from './auth/csrf.ts';
 import { loadSession } from './auth/session.ts';
+import { EventListCache } from './cache/event-list-cache.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
+import { eventListCache } from './middleware/event-list-cache.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
 import { publicReadCache } from './middleware/public-reads.ts';
@@ -45,6 +47,7 @@ export function createApi(options: ApiDependencies) {
   // answer (afterResponse) is awaited through the same object (settleAfterResponse, boot's close).
   const deps: ApiDependencies = options;
   deps.publicCache ??= new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) });
+  deps.eventListCache ??= new EventListCache();
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
@@ -63,6 +66,8 @@ export function createApi(options: ApiDependencies) {
     .use(parseJsonBody())
     // Public reads answered from the cache need no session: their answer is the same for all.
     .use(publicReadCache())
+    // The public event list (issue 9): the same for everyone, kept for a second.
+    .use(eventListCache())
     .use(loadSession());
 
   // Chained, so the typed client sees every route.

@@ -3,6 +3,7 @@ import type { Actor } from '@brobygger/domain';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { EventListCache } from './cache/event-list-cache.ts';
 import type { PublicReadCache } from './cache/public-read-cache.ts';
 
 export interface ApiConfig {
@@ -29,6 +30,8 @@ export interface ApiDependencies {
    * given). A use case that changes public data calls `invalidate()` after its commit.
    */
   publicCache?: PublicReadCache;
+  /** `GET /api/events` answers for a second (createApi makes one); events use cases invalidate it. */
+  eventListCache?: EventListCache;
 }
 
 export interface SignedInUser {

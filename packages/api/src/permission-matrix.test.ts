@@ -213,6 +213,7 @@ const cases: { method: string; path: string; route: string; access: Access; json
   // Events and sign-up (issue 9). Unknown event ids: harmless for whoever may call.
   { method: 'GET', path: '/api/events', route: '/api/events', access: 'public' },
   { method: 'GET', path: '/api/event-types', route: '/api/event-types', access: 'public' },
+  { method: 'GET', path: '/api/event-drafts', route: '/api/event-drafts', access: 'staff' },
   { method: 'GET', path: '/api/events/987654321', route: '/api/events/{id}', access: 'public' },
   { method: 'POST', path: '/api/events', route: '/api/events', access: 'staff', json: { title: 'x' } },
   {

@@ -376,6 +376,7 @@ export const da = {
   'events.filterAny': 'Alle',
   'events.search': 'Søg',
   'events.clearFilters': 'Nulstil søgningen',
+  'events.draftsHeading': 'Kladder (kun synlige for medarbejdere)',
   'events.resultsHeading': 'Kommende arrangementer',
   'events.resultCount': '{count} arrangementer',
   'events.none': 'Der er ingen arrangementer, der passer til din søgning.',

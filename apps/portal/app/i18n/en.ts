@@ -375,6 +375,7 @@ export const en: Catalogue = {
   'events.filterAny': 'All',
   'events.search': 'Search',
   'events.clearFilters': 'Clear the search',
+  'events.draftsHeading': 'Drafts (visible to staff only)',
   'events.resultsHeading': 'Upcoming events',
   'events.resultCount': '{count} events',
   'events.none': 'No events match your search.',

@@ -42,19 +42,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   if (!listed.ok) apiFailure('GET /api/events', listed.status);
   if (!types.ok) apiFailure('GET /api/event-types', types.status);
+  const canManage = canManageEvents(user);
+  // Staff also see the drafts that match (never part of the public list).
+  let drafts: { id: number; title: string; startsAt: string; endsAt: string }[] = [];
+  if (canManage) {
+    const found = await context.api.api['event-drafts'].$get({ query: filters });
+    if (found.ok) drafts = (await found.json()).events;
+  }
   return {
+    drafts,
     ...(await listed.json()),
     eventTypes: (await types.json()).eventTypes,
     focusAreas: focusAreas.map(({ slug, name }) => ({ slug, name })),
     filters,
-    canManage: canManageEvents(user),
+    canManage,
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, { key: 'events.title' });
 
 export default function EventsPage() {
-  const { events, total, page, pageSize, eventTypes, focusAreas, filters, canManage } =
+  const { events, total, page, pageSize, eventTypes, focusAreas, filters, canManage, drafts } =
     useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -199,6 +207,22 @@ export default function EventsPage() {
           </div>
         </Form>
       </section>
+
+      {drafts.length > 0 ? (
+        <section aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">{t('events.draftsHeading')}</h2>
+          <ul className="nobullet-list event-list">
+            {drafts.map((draft) => (
+              <li key={draft.id} className="event-list__item">
+                <h3 className="event-list__title" lang={dataLang}>
+                  <Link to={`/arrangementer/${draft.id}`}>{draft.title}</Link>
+                </h3>
+                <p className="event-list__when">{formatEventTime(draft.startsAt, draft.endsAt, lng)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">{t('events.resultsHeading')}</h2>

@@ -16,6 +16,7 @@ const publicPaths = [
   '/api/focus-areas/kvinder',
   '/api/initiatives',
   '/api/initiatives?focusArea=kvinder',
+  '/api/event-types',
 ];
 
 // Short, so the tests that wait for another process's write do not wait long.
@@ -133,6 +134,9 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
       '/api/health',
       '/api/openapi.json',
       '/api/focus-areas/kvinder/status-reports',
+      '/api/events',
+      '/api/events/1',
+      '/api/me/events',
     ]) {
       expect(isPublicRead(path), path).toBe(false);
     }

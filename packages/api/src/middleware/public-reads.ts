@@ -13,6 +13,8 @@ const publicReads = [
   /^\/api\/focus-areas$/,
   /^\/api\/focus-areas\/[^/]+$/,
   /^\/api\/initiatives$/,
+  // Events (issue 9): the types only; the events themselves change with every sign-up.
+  /^\/api\/event-types$/,
 ];
 
 export function isPublicRead(path: string): boolean {

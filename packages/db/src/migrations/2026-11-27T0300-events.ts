@@ -20,6 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       ('dialogue-meeting', 'Dialogmøde', 'Dialogue meeting', 3),
       ('activity', 'Aktivitet', 'Activity', 4)
   `.execute(db);
+  // The types are public and rarely change: cached by every API process like the policy (ADR 0011).
+  await sql`
+    create trigger event_types_bump_public_data_generation
+    after insert or update or delete or truncate on event_types
+    for each statement execute function bump_public_data_generation()
+  `.execute(db);
 
   // A recurrence rule; each occurrence is its own row in `events` (own sign-ups and capacity).
   await db.schema
@@ -193,6 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger if exists event_types_bump_public_data_generation on event_types`.execute(db);
   for (const table of [
     'calendar_feed_tokens',
     'event_registrations',

@@ -19,8 +19,8 @@ export interface EventFilters {
   hearingLoop?: boolean;
   interpreter?: boolean;
   childcare?: boolean;
-  /** Staff see drafts too. */
-  includeDrafts?: boolean;
+  /** Only drafts (staff), instead of the public list (published and cancelled). */
+  drafts?: boolean;
   limit: number;
   offset: number;
 }
@@ -113,7 +113,9 @@ export async function listEvents(
   filters: EventFilters,
 ): Promise<{ rows: EventSummaryRow[]; total: number }> {
   let query = db.selectFrom('events').innerJoin('event_types', 'event_types.id', 'events.type_id');
-  query = filters.includeDrafts ? query : query.where('events.status', 'in', ['published', 'cancelled']);
+  query = filters.drafts
+    ? query.where('events.status', '=', 'draft')
+    : query.where('events.status', 'in', ['published', 'cancelled']);
   if (filters.endsAfter) query = query.where('events.ends_at', '>', filters.endsAfter);
   if (filters.startsFrom) query = query.where('events.starts_at', '>=', filters.startsFrom);
   if (filters.startsBefore) query = query.where('events.starts_at', '<', filters.startsBefore);
@@ -156,12 +158,27 @@ export async function listEvents(
       sql<boolean>`(events.title ilike ${pattern} or events.description ilike ${pattern} or events.organiser_name ilike ${pattern} or coalesce(events.address, '') ilike ${pattern} or event_types.name_da ilike ${pattern} or event_types.name_en ilike ${pattern})`,
     );
   }
-  const rows = await withSummary(query)
-    .select(sql<number>`count(*) over ()`.as('total'))
+  // The page first (ids and the total, from the indexes), then the summaries of just those rows:
+  // the subqueries run for the 20 rows shown, not for every match the window count sees.
+  const pageOfIds = query
+    .select(['events.id as page_id', sql<number>`count(*) over ()`.as('total')])
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(filters.limit)
-    .offset(filters.offset)
+    .offset(filters.offset);
+  const rows = await withSummary(
+    db
+      .selectFrom(pageOfIds.as('page'))
+      .innerJoin('events', 'events.id', 'page.page_id')
+      .innerJoin('event_types', 'event_types.id', 'events.type_id') as unknown as SelectQueryBuilder<
+      Database,
+      'events' | 'event_types',
+      object
+    >,
+  )
+    .select(sql<number>`page.total`.as('total'))
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
     .execute();
   let total = rows.length > 0 ? Number(rows[0]?.total) : 0;
   // Past the last page: the window count is gone with the rows, so count once more.

@@ -18,6 +18,7 @@ import {
   cancelMyRegistrationRoute,
   createEventRoute,
   getEventRoute,
+  listEventDraftsRoute,
   listEventsRoute,
   listEventTypesRoute,
   myEventsRoute,
@@ -27,10 +28,12 @@ import {
 } from './events.routes.ts';
 
 export const eventsRouter = createRouter()
-  .openapi(listEventsRoute, async (c) => {
-    const includeDrafts = can(c.var.actor, 'event:manage');
-    return c.json(await findEvents(useCaseContext(c), c.req.valid('query'), { includeDrafts }), 200);
-  })
+  .openapi(listEventsRoute, async (c) =>
+    c.json(await findEvents(useCaseContext(c), c.req.valid('query')), 200),
+  )
+  .openapi(listEventDraftsRoute, async (c) =>
+    c.json(await findEvents(useCaseContext(c), c.req.valid('query'), { drafts: true }), 200),
+  )
   .openapi(listEventTypesRoute, async (c) =>
     c.json({ eventTypes: await readEventTypes(useCaseContext(c)) }, 200),
   )

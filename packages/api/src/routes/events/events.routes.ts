@@ -66,7 +66,7 @@ export const listEventsRoute = createRoute({
   path: '/events',
   tags,
   summary:
-    'Upcoming events (published and cancelled; drafts too for staff), filtered, 20 a page, in start order. Dates are days in Europe/Copenhagen.',
+    'Upcoming events (published and cancelled), filtered, 20 a page, in start order. Dates are days in Europe/Copenhagen. The same answer for everyone (kept up to 1 s in each process).',
   request: { query: eventListQuerySchema },
   responses: {
     200: jsonContent(
@@ -82,14 +82,37 @@ export const listEventsRoute = createRoute({
   },
 });
 
+export const listEventDraftsRoute = createRoute({
+  operationId: 'listEventDrafts',
+  security: signedIn,
+  middleware: [permit('event:manage')] as const,
+  method: 'get',
+  path: '/event-drafts',
+  tags,
+  summary: 'Drafts of events that have not ended (staff), with the same filters as the list',
+  request: { query: eventListQuerySchema },
+  responses: {
+    200: jsonContent(
+      z.object({
+        events: z.array(eventSummarySchema),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      }),
+      'A page of drafts',
+    ),
+    ...errors(400, 401, 403),
+  },
+});
+
 export const listEventTypesRoute = createRoute({
   operationId: 'listEventTypes',
   security: publicAccess,
-  middleware: [permit('event:read')] as const,
   method: 'get',
   path: '/event-types',
   tags,
-  summary: 'The types of event (coordination meeting, inspiration meeting, dialogue meeting, activity …)',
+  summary:
+    'The types of event (coordination meeting, inspiration meeting, dialogue meeting, activity …). The same for everyone: answered from the public read cache.',
   responses: {
     200: jsonContent(
       z.object({

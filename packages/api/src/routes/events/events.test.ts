@@ -249,7 +249,13 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
       return res.json.events.map((event: { id: number }) => event.id);
     };
     expect(await ids('')).toEqual([a.id, b.id]);
-    expect(await ids('', staff)).toEqual([a.id, b.id, draft.id]);
+    // Drafts are never in the public list, not even for staff; they have their own.
+    expect(await ids('', staff)).toEqual([a.id, b.id]);
+    const drafts = await call(api.app, 'GET', `/api/event-drafts?from=${inDays(far).slice(0, 10)}`, {
+      token: staff,
+    });
+    expect(drafts.json.events.map((event: { id: number }) => event.id)).toEqual([draft.id]);
+    expect((await call(api.app, 'GET', '/api/event-drafts', { token: volunteer })).status).toBe(403);
     expect(await ids('type=activity')).toEqual([a.id]);
     expect(await ids('focusArea=sundhed-og-trivsel')).toEqual([b.id]);
     expect(await ids('language=uk')).toEqual([a.id]);
@@ -261,6 +267,19 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
     expect(await ids(`to=${inDays(far).slice(0, 10)}`)).toEqual([a.id]);
     const page2 = await call(api.app, 'GET', `/api/events?from=${inDays(far).slice(0, 10)}&page=2`);
     expect(page2.json).toMatchObject({ events: [], total: 2, page: 2, pageSize: 20 });
+  });
+
+  it('shows a sign-up in the public list at once, although the list is kept for a second', async () => {
+    const event = await createEvent({ capacity: 3, startsAt: inDays(500), endsAt: inDays(500, 18) });
+    const list = async () => {
+      const res = await call(api.app, 'GET', `/api/events?from=${inDays(500).slice(0, 10)}`);
+      return res.json.events.find((item: { id: number }) => item.id === event.id);
+    };
+    expect((await list()).confirmed).toBe(0);
+    // The list was just kept; a sign-up through this process clears the copy at once.
+    const m = await member();
+    await call(api.app, 'POST', `/api/events/${event.id}/registrations`, { token: m.token });
+    expect(await list()).toMatchObject({ confirmed: 1, seatsLeft: 2 });
   });
 
   it('signs up, answers the same twice, waitlists with positions and promotes on cancel', async () => {
@@ -330,6 +349,33 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
     expect(foreign.json.error.message).toContain('andet websted');
   });
 
+  it('publishes only a draft that has not begun, and never a cancelled one', async () => {
+    const draft = await createEvent({ status: 'draft' });
+    await api.db
+      .updateTable('events')
+      .set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() + 3600_000) })
+      .where('id', '=', draft.id)
+      .execute();
+    const late = await call(api.app, 'POST', `/api/events/${draft.id}/publish`, { token: staff });
+    expect(late.status).toBe(422);
+    expect(late.json.error.fields.startsAt).toBeDefined();
+    const cancelled = await createEvent({ status: 'draft' });
+    await call(api.app, 'POST', `/api/events/${cancelled.id}/cancel`, { token: staff });
+    expect(
+      (await call(api.app, 'POST', `/api/events/${cancelled.id}/publish`, { token: staff })).status,
+    ).toBe(409);
+    expect(
+      (await call(api.app, 'POST', `/api/events/${cancelled.id}/publish`, { token: volunteer })).status,
+    ).toBe(403);
+    const statuses = await api.db
+      .selectFrom('events')
+      .select('status')
+      .where('id', 'in', [draft.id, cancelled.id])
+      .orderBy('id')
+      .execute();
+    expect(statuses.map((row) => row.status)).toEqual(['draft', 'cancelled']);
+  });
+
   it('refuses sign-up to cancelled, past and closed events', async () => {
     const cancelled = await createEvent();
     await call(api.app, 'POST', `/api/events/${cancelled.id}/cancel`, { token: staff });
@@ -395,6 +441,32 @@ describe.each(testDatabaseKinds())('events and sign-up on %s', (kind) => {
       (await call(api.app, 'PATCH', `/api/events/${event.id}`, { token: volunteer, json: { capacity: 9 } }))
         .status,
     ).toBe(403);
+
+    const wrongTypes = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+      token: staff,
+      json: { capacity: 'ti', title: 'x'.repeat(201), languages: 'da', startsAt: inDays(-3), extra: 1 },
+    });
+    expect(wrongTypes.status).toBe(422);
+    expect(Object.keys(wrongTypes.json.error.fields).sort()).toEqual(['_', 'capacity', 'languages', 'title']);
+    const past = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+      token: staff,
+      json: { startsAt: inDays(-3), endsAt: inDays(-3, 18) },
+    });
+    expect(past.status).toBe(422);
+    expect(past.json.error.fields.startsAt).toBeDefined();
+    expect(
+      (
+        await call(api.app, 'PATCH', `/api/events/${event.id}`, {
+          token: staff,
+          body: '{',
+          contentType: 'application/json',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await call(api.app, 'GET', `/api/events/${event.id}`)).json.event).toMatchObject({
+      capacity: 2,
+      title: validEvent().title,
+    });
 
     const raised = await call(api.app, 'PATCH', `/api/events/${event.id}`, {
       token: staff,

@@ -25,12 +25,13 @@ const nextDay = (date: string) => {
 
 /**
  * Events matching the filters, a page at a time, in start order. Without a start date only events
- * that have not ended are listed; dates are days in Europe/Copenhagen. Drafts only for staff.
+ * that have not ended are listed; dates are days in Europe/Copenhagen. The public list holds
+ * published and cancelled events, the same for everyone; `drafts` lists only drafts (for staff).
  */
 export async function findEvents(
   ctx: UseCaseContext,
   query: EventListQuery,
-  options: { includeDrafts?: boolean } = {},
+  options: { drafts?: boolean } = {},
 ) {
   const page = query.page;
   const { rows, total } = await listEvents(ctx.deps.db, {
@@ -45,7 +46,7 @@ export async function findEvents(
     hearingLoop: query.hearingLoop,
     interpreter: query.interpreter,
     childcare: query.childcare,
-    includeDrafts: options.includeDrafts ?? false,
+    drafts: options.drafts ?? false,
     limit: eventListPageSize,
     offset: (page - 1) * eventListPageSize,
   });

@@ -8,7 +8,7 @@ import {
   unlinkOrganiser,
 } from '@brobygger/db';
 import type { TransactionContext, UseCaseContext } from '../context.ts';
-import { fillFreeSeats } from './sign-up.ts';
+import { eventListChanged, fillFreeSeats } from './sign-up.ts';
 
 /**
  * An account is deleted: its seats are given up first (the waitlist moves up and is told, as for
@@ -26,6 +26,7 @@ export async function eraseEventData(tx: TransactionContext, userId: string): Pr
   }
   await deleteRegistrationsOf(db, userId);
   await unlinkOrganiser(db, userId);
+  eventListChanged(tx);
 }
 
 /** The member's sign-ups, for the export of their data. */

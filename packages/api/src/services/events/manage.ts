@@ -28,7 +28,7 @@ import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { createEventSeries, updateFollowing } from '../event-series/index.ts';
 import { readEvent } from './browse.ts';
 import { eventCancelledMessage, eventChangedMessage } from './messages.ts';
-import { eventForMail, fillFreeSeats } from './sign-up.ts';
+import { eventForMail, eventListChanged, fillFreeSeats } from './sign-up.ts';
 
 const invalidFields = (issues: Record<string, string>) =>
   new UseCaseError(
@@ -104,6 +104,7 @@ export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) 
     });
     return eventId;
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -201,6 +202,7 @@ export async function updateEvent(ctx: UseCaseContext, id: number, input: Update
       details: { fields: Object.keys(input), promoted, told },
     });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -218,6 +220,7 @@ export async function publishEvent(ctx: UseCaseContext, id: number) {
     await scheduleEventReminders(db, id); // events-extras
     await audit(tx, { action: 'event.published', targetType: 'event', targetId: String(id) });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -236,5 +239,6 @@ export async function cancelEvent(ctx: UseCaseContext, id: number) {
       details: { told },
     });
   });
+  eventListChanged(ctx);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }

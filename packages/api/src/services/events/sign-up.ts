@@ -23,6 +23,9 @@ import { conflict, notFound, notSignedIn } from '../errors.ts';
 import { eventCalendarAttachment } from '../event-calendar/index.ts';
 import { type EventForMail, promotedMessage, signedUpMessage, waitlistedMessage } from './messages.ts';
 
+/** The public list changed (a seat, a time, a new event): drop this process's copies at once. */
+export const eventListChanged = (ctx: UseCaseContext) => ctx.deps.eventListCache?.invalidate();
+
 export const eventForMail = (event: EventRow): EventForMail => ({
   id: event.id,
   title: event.title,
@@ -74,7 +77,7 @@ export interface SignUpResult {
 export async function signUpForEvent(ctx: UseCaseContext, eventId: number): Promise<SignUpResult> {
   const userId = ctx.actorId;
   if (!userId) throw notSignedIn();
-  return transaction(ctx, async (tx, db) => {
+  const result = await transaction(ctx, async (tx, db): Promise<SignUpResult> => {
     const event = await lockEvent(db, eventId);
     if (!event || event.status === 'draft') throw notFound('Arrangementet findes ikke.');
     const existing = await findActiveRegistration(db, eventId, userId);
@@ -125,6 +128,8 @@ export async function signUpForEvent(ctx: UseCaseContext, eventId: number): Prom
     });
     return position === undefined ? { status, created: true } : { status, position, created: true };
   });
+  if (result.created) eventListChanged(ctx);
+  return result;
 }
 
 /**
@@ -137,7 +142,7 @@ export async function cancelMyRegistration(
 ): Promise<{ promoted: number }> {
   const userId = ctx.actorId;
   if (!userId) throw notSignedIn();
-  return transaction(ctx, async (tx, db) => {
+  const result = await transaction(ctx, async (tx, db) => {
     const event = await lockEvent(db, eventId);
     if (!event || event.status === 'draft') throw notFound('Arrangementet findes ikke.');
     const mine = await findActiveRegistration(db, eventId, userId);
@@ -152,4 +157,6 @@ export async function cancelMyRegistration(
     });
     return { promoted };
   });
+  eventListChanged(ctx);
+  return result;
 }

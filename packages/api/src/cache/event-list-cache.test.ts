@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EventListCache } from './event-list-cache.ts';
+
+describe('EventListCache', () => {
+  it('keeps an answer for its time to live, and drops everything on invalidate', () => {
+    let now = 0;
+    const cache = new EventListCache(1000, 2, () => now);
+    cache.beginLoad('?a')('A');
+    expect(cache.get('?a')).toBe('A');
+    now = 999;
+    expect(cache.get('?a')).toBe('A');
+    now = 1000;
+    expect(cache.get('?a')).toBeUndefined();
+    cache.beginLoad('?a')('A2');
+    cache.invalidate();
+    expect(cache.get('?a')).toBeUndefined();
+  });
+
+  it('does not keep an answer loaded while something changed, and holds at most maxEntries', () => {
+    const cache = new EventListCache(1000, 2, () => 0);
+    const store = cache.beginLoad('?a');
+    cache.invalidate();
+    store('stale');
+    expect(cache.get('?a')).toBeUndefined();
+    for (const key of ['?1', '?2', '?3']) cache.beginLoad(key)(key);
+    expect(cache.get('?1')).toBeUndefined();
+    expect(cache.get('?3')).toBe('?3');
+  });
+});

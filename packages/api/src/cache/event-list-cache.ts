@@ -1,0 +1,47 @@
+/**
+ * A short-lived in-memory copy of `GET /api/events` answers (the public list: the same for every
+ * caller, drafts are never in it), keyed by the query string. An entry lives `ttlMs` (1 s): a
+ * change made in this process clears the cache at once (`invalidate()`, called by the events use
+ * cases after their commit); a change made by another process on the same PostgreSQL is seen
+ * within `ttlMs`. Seats shown in a list may therefore lag by up to a second across processes;
+ * the sign-up itself always counts under the event's row lock (ADR: events list cache).
+ */
+export class EventListCache {
+  private entries = new Map<string, { body: string; at: number }>();
+  private generation = 0;
+
+  constructor(
+    readonly ttlMs = 1000,
+    private readonly maxEntries = 200,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.now() - entry.at >= this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.body;
+  }
+
+  /** A store for an answer being loaded now; it is dropped if anything changed meanwhile. */
+  beginLoad(key: string): (body: string) => void {
+    const generation = this.generation;
+    const at = this.now();
+    return (body) => {
+      if (generation !== this.generation) return;
+      if (this.entries.size >= this.maxEntries) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+      this.entries.set(key, { body, at });
+    };
+  }
+
+  invalidate(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+
+/**
+ * `GET /api/events` from the process's EventListCache when it holds a fresh answer, before the
+ * session is looked up (the list is the same for everyone); otherwise the route answers and a 200
+ * is kept for a second. Errors pass through and are never kept.
+ */
+export function eventListCache(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const cache = c.var.deps.eventListCache;
+    if (c.req.method !== 'GET' || !cache || c.req.path !== '/api/events') return next();
+    const url = c.req.url;
+    const queryAt = url.indexOf('?');
+    const key = queryAt === -1 ? '' : url.slice(queryAt);
+    const hit = cache.get(key);
+    if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
+    const store = cache.beginLoad(key);
+    await next();
+    if (c.res.status !== 200) return;
+    const body = await c.res.clone().text();
+    store(body);
+  };
+}
