@@ -22,7 +22,7 @@ export const requestGuestSignUpRoute = createRoute({
   request: { params: z.object({ id: eventIdSchema }), ...jsonBody(guestSignUpSchema) },
   responses: {
     202: jsonContent(z.object({ status: z.literal('pending') }), 'Check your mail'),
-    ...errors(400, 403, 404, 409, 415, 422),
+    ...errors(400, 403, 404, 409, 415, 422, 429),
   },
 });
 

@@ -199,19 +199,22 @@ describe.each(testDatabaseKinds())('guest sign-up on %s', (kind) => {
       ).status,
     ).toBe(403);
     const ok = { name: 'A', email: 'a@example.dk' };
+    const okAs = (n: number) => ({ name: 'A', email: `a${n}@example.dk` });
     expect(
-      (await call(api.app, 'POST', '/api/events/987654321/guest-registrations', { json: ok })).status,
+      (await call(api.app, 'POST', '/api/events/987654321/guest-registrations', { json: okAs(1) })).status,
     ).toBe(404);
     expect((await call(api.app, 'POST', '/api/events/abc/guest-registrations', { json: ok })).status).toBe(
       400,
     );
     expect(
-      (await call(api.app, 'POST', `/api/events/${draft}/guest-registrations`, { json: ok })).status,
+      (await call(api.app, 'POST', `/api/events/${draft}/guest-registrations`, { json: okAs(2) })).status,
     ).toBe(404);
-    const off = await call(api.app, 'POST', `/api/events/${cancelled}/guest-registrations`, { json: ok });
+    const off = await call(api.app, 'POST', `/api/events/${cancelled}/guest-registrations`, {
+      json: okAs(3),
+    });
     expect(off.status).toBe(409);
     expect(off.json.error.message).toMatch(/aflyst/);
-    const late = await call(api.app, 'POST', `/api/events/${closed}/guest-registrations`, { json: ok });
+    const late = await call(api.app, 'POST', `/api/events/${closed}/guest-registrations`, { json: okAs(4) });
     expect(late.status).toBe(409);
     expect(late.json.error.message).toMatch(/lukket/);
     for (const token of ['c'.repeat(32), 'short', 'C'.repeat(32), 'c'.repeat(500)]) {
@@ -222,6 +225,28 @@ describe.each(testDatabaseKinds())('guest sign-up on %s', (kind) => {
     }
     const after = await api.db.selectFrom('event_registrations').select('id').execute();
     expect(after).toHaveLength(before.length);
+  });
+
+  it('mails one address at most 3 times an hour (then 429 with Retry-After), whatever the event', async () => {
+    const eventId = await insertEvent(api.db);
+    const other = await insertEvent(api.db);
+    const ask = (id: number) =>
+      call(api.app, 'POST', `/api/events/${id}/guest-registrations`, {
+        json: { name: 'Ella', email: 'ella@example.dk' },
+        ip: '203.0.113.9',
+      });
+    expect((await ask(eventId)).status).toBe(202);
+    expect((await ask(eventId)).status).toBe(202);
+    expect((await ask(other)).status).toBe(202);
+    const fourth = await ask(other);
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    const mails = await api.db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('to_address', '=', 'ella@example.dk')
+      .execute();
+    expect(mails).toHaveLength(3);
   });
 
   it('a member and a guest with the same seats: a guest counts only once confirmed, never beyond capacity', async () => {

@@ -3,7 +3,13 @@
 // only once confirmed, and an unconfirmed hold expires — and the same link shows the registration
 // (with the check-in code) and lets the guest cancel. Every change of seats happens under the
 // event's row lock, like the members' sign-up, so the seat count stays exact.
-import { hashSecret, randomBase32 } from '@brobygger/auth';
+import {
+  hashSecret,
+  randomBase32,
+  registrationEmailThrottle,
+  registrationIpThrottle,
+  reserveAttempt,
+} from '@brobygger/auth';
 import {
   confirmGuestHold,
   countRegistrations,
@@ -29,7 +35,7 @@ import { guestConfirmedMessage, guestConfirmMessage } from '../../mail/event-mes
 import { queueEmail } from '../../mail/send.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
-import { conflict, invalidToken, notFound } from '../errors.ts';
+import { conflict, invalidToken, notFound, tooManyAttempts } from '../errors.ts';
 import { eventCalendarAttachment, eventPageUrl } from '../event-calendar/index.ts';
 import { fillFreeSeats } from '../events/sign-up.ts';
 
@@ -71,6 +77,13 @@ export async function requestGuestSignUp(
   input: GuestSignUpInput,
   now = new Date(),
 ): Promise<{ status: 'pending' }> {
+  // Each request mails someone: at most 3 an hour to one address (then a growing wait), and 50 an
+  // hour from one IP — the limits of account registration, counted separately.
+  const wait = await reserveAttempt(ctx.deps.db, [
+    { key: `guest:${input.email}`, policy: registrationEmailThrottle },
+    ...(ctx.meta.ip ? [{ key: `guest-ip:${ctx.meta.ip}`, policy: registrationIpThrottle }] : []),
+  ]);
+  if (wait > 0) throw tooManyAttempts(wait);
   const token = randomBase32(20);
   const tokenHash = hashSecret(token);
   const link = guestLink(ctx.deps.config.publicUrl, token);
