@@ -19,7 +19,10 @@ import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
+import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
+import { guestsRouter } from './routes/event-guests/guests.index.ts';
+import { participantsRouter } from './routes/event-participants/participants.index.ts';
 import { eventsRouter } from './routes/events/events.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
@@ -79,7 +82,11 @@ export function createApi(options: ApiDependencies) {
     .route('/', jobsRouter)
     // Status reports (issue 13)
     .route('/', statusRouter)
-    .route('/', eventsRouter);
+    // Events: calendar files and feeds first (issue 9: `/events/:id.ics` before `/events/:id`)
+    .route('/', calendarRouter)
+    .route('/', eventsRouter)
+    .route('/', guestsRouter)
+    .route('/', participantsRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -134,6 +134,83 @@ const cases: { method: string; path: string; route: string; access: Access; json
     access: 'admin',
   },
   ...statusCases(),
+  // Events extras (issue 9): calendar files and feeds
+  {
+    method: 'GET',
+    path: '/api/events/987654321/calendar.ics',
+    route: '/api/events/{id}/calendar.ics',
+    access: 'public',
+  },
+  { method: 'GET', path: '/api/events/987654321.ics', route: '/api/events/{id}.ics', access: 'public' },
+  { method: 'GET', path: '/api/calendar/events.ics', route: '/api/calendar/events.ics', access: 'public' },
+  {
+    method: 'GET',
+    path: `/api/calendar/feeds/${'a'.repeat(32)}/calendar.ics`,
+    route: '/api/calendar/feeds/{token}/calendar.ics',
+    access: 'public',
+  },
+  { method: 'GET', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  { method: 'POST', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  { method: 'DELETE', path: '/api/me/calendar-feed', route: '/api/me/calendar-feed', access: 'signed-in' },
+  // Events extras: on the day (unknown event: 404 for staff)
+  {
+    method: 'GET',
+    path: '/api/events/987654321/participants',
+    route: '/api/events/{id}/participants',
+    access: 'staff',
+  },
+  {
+    method: 'GET',
+    path: '/api/events/987654321/participants.csv',
+    route: '/api/events/{id}/participants.csv',
+    access: 'staff',
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/participants/1/attendance',
+    route: '/api/events/{id}/participants/{registrationId}/attendance',
+    access: 'staff',
+    json: { attended: true },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/987654321/check-in',
+    route: '/api/events/{id}/check-in',
+    access: 'staff',
+    json: { code: 'AAAA-AAAA' },
+  },
+  {
+    method: 'GET',
+    path: '/api/events/987654321/registrations/me/check-in',
+    route: '/api/events/{id}/registrations/me/check-in',
+    access: 'signed-in',
+  },
+  // Events extras: guest sign-up (forged links: a harmless 400 for anyone)
+  {
+    method: 'POST',
+    path: '/api/events/987654321/guest-registrations',
+    route: '/api/events/{id}/guest-registrations',
+    access: 'public',
+    json: { name: 'Matrix', email: 'matrix-gaest@example.dk' },
+  },
+  {
+    method: 'GET',
+    path: `/api/guest-registrations/${'b'.repeat(32)}`,
+    route: '/api/guest-registrations/{token}',
+    access: 'public',
+  },
+  {
+    method: 'POST',
+    path: `/api/guest-registrations/${'b'.repeat(32)}/confirm`,
+    route: '/api/guest-registrations/{token}/confirm',
+    access: 'public',
+  },
+  {
+    method: 'POST',
+    path: `/api/guest-registrations/${'b'.repeat(32)}/cancel`,
+    route: '/api/guest-registrations/{token}/cancel',
+    access: 'public',
+  },
   // Events and sign-up (issue 9). Unknown event ids: harmless for whoever may call.
   { method: 'GET', path: '/api/events', route: '/api/events', access: 'public' },
   { method: 'GET', path: '/api/event-types', route: '/api/event-types', access: 'public' },

@@ -7,6 +7,11 @@ export {
   openDatabase,
 } from './open-database.ts';
 export * from './queries/audit.ts';
+export * from './queries/calendar-feeds.ts';
+export * from './queries/event-guests.ts';
+export * from './queries/event-participants.ts';
+export * from './queries/event-reminders.ts';
+export * from './queries/event-series.ts';
 export * from './queries/events.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';

@@ -169,6 +169,14 @@ export interface EmailOutboxTable {
   kind: string;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** Attachments with text content (migration 2026-11-27T0310-email-attachments), or null. */
+  attachments: ColumnType<EmailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export type JobState = 'pending' | 'running' | 'done' | 'dead';

@@ -21,7 +21,10 @@ export function EventForm({
   eventTypes,
   focusAreas,
   isNew,
+  extras,
 }: {
+  /** events-extras: recurrence fields (new) or the series scope (edit), before the buttons. */
+  extras?: React.ReactNode;
   values: EventFormValues | null;
   errors: FormErrors | undefined;
   eventTypes: { id: number; name: string; nameEn: string }[];
@@ -233,6 +236,7 @@ export function EventForm({
             <label htmlFor="publishNow">{t('eventForm.publishNow')}</label>
           </div>
         ) : null}
+        {extras}
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t('eventForm.save')}

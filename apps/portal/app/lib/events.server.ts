@@ -32,6 +32,9 @@ export const eventFormFields = [
   'languages',
   'focusAreas',
   'reminderHours',
+  // events-extras
+  'recurrence',
+  'scope',
 ] as const;
 
 /** The values the form shows again (as typed) after an error, or an event's current values. */

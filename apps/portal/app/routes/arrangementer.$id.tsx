@@ -211,6 +211,12 @@ export default function EventPage() {
               <p>{t('events.youAreConfirmed')}</p>
             </Alert>
           ) : null}
+          {/* events-extras: the confirmation page with the check-in code and QR code */}
+          {myRegistration?.status === 'confirmed' ? (
+            <p>
+              <Link to={`/arrangementer/${event.id}/min-tilmelding`}>{t('checkIn.showCode')}</Link>
+            </p>
+          ) : null}
           {myRegistration?.status === 'waitlisted' ? (
             <Alert variant="info" role="status">
               <p>{t('events.youAreWaitlisted', { position: myRegistration.position ?? 0 })}</p>
@@ -235,16 +241,34 @@ export default function EventPage() {
               </button>
             </Form>
           ) : (
-            <p>
-              <Link to={login} className="button button-primary">
-                {t('events.signInToSignUp')}
-              </Link>
-            </p>
+            <>
+              <p>
+                <Link to={login} className="button button-primary">
+                  {t('events.signInToSignUp')}
+                </Link>
+              </p>
+              {/* events-extras: guest sign-up */}
+              <p>
+                <Link to={`/arrangementer/${event.id}/tilmeld-gaest`}>{t('guest.signUpLink')}</Link>
+              </p>
+            </>
           )}
 
+          {/* events-extras: the event's calendar file */}
+          {event.status !== 'draft' ? (
+            <p>
+              <a href={`/api/events/${event.id}/calendar.ics`}>{t('events.addToCalendar')}</a>
+            </p>
+          ) : null}
           {canManage ? (
             <section aria-labelledby="staff-heading" className="event-staff">
               <h2 id="staff-heading">{t('events.staffHeading')}</h2>
+              {/* events-extras: on the day */}
+              {event.status !== 'draft' ? (
+                <p>
+                  <Link to={`/arrangementer/${event.id}/deltagere`}>{t('participants.link')}</Link>
+                </p>
+              ) : null}
               {event.status !== 'cancelled' ? (
                 <p>
                   <Link to={`/arrangementer/${event.id}/rediger`}>{t('events.edit')}</Link>

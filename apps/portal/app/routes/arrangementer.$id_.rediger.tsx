@@ -9,8 +9,10 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { EventForm } from '../components/event-form';
 import { flashUrl } from '../components/flash-message';
+import { SeriesScopeField } from '../components/recurrence-fields';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
+import { scopeFromForm } from '../lib/event-series.server';
 import {
   type EventFormValues,
   eventBody,
@@ -37,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!types.ok) apiFailure('GET /api/event-types', types.status);
   const { event } = await found.json();
   return {
-    event: { id: event.id, title: event.title },
+    event: { id: event.id, title: event.title, seriesId: event.seriesId },
     values: valuesOfEvent(event),
     eventTypes: (await types.json()).eventTypes,
     focusAreas: focusAreas.map(({ slug, name }) => ({ slug, name })),
@@ -57,7 +59,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0)
     return data<ActionData>({ values, errors: localErrors(errors) }, { status: 422 });
   const id = params.id ?? '';
-  const response = await context.api.api.events[':id'].$patch({ param: { id }, json: body as never });
+  const response = await context.api.api.events[':id'].$patch({
+    param: { id },
+    json: { ...body, ...scopeFromForm(form) } as never, // events-extras: "this and following"
+  });
   if (response.ok) return redirect(flashUrl(`/arrangementer/${encodeURIComponent(id)}`, 'arrangement-gemt'));
   if (response.status === 401) throw redirect(loginUrl(request));
   const problem = await readApiProblem(response);
@@ -90,6 +95,7 @@ export default function EditEventPage() {
         eventTypes={eventTypes}
         focusAreas={focusAreas}
         isNew={false}
+        extras={event.seriesId ? <SeriesScopeField /> : null}
       />
     </>
   );

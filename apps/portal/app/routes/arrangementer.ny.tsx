@@ -9,8 +9,10 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { EventForm } from '../components/event-form';
 import { flashUrl } from '../components/flash-message';
+import { RecurrenceFields, type RecurrenceValues } from '../components/recurrence-fields';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
+import { recurrenceFromForm } from '../lib/event-series.server';
 import {
   type EventFormValues,
   eventBody,
@@ -41,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 interface ActionData {
   values: EventFormValues;
   errors: FormErrors;
+  recurrence?: RecurrenceValues;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,10 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translatorFor(request);
   const values = formValues(form);
   const { body, errors } = eventBody(values, t);
+  const recurrence = recurrenceFromForm(form); // events-extras
   if (Object.keys(errors).length > 0)
-    return data<ActionData>({ values, errors: localErrors(errors) }, { status: 422 });
+    return data<ActionData>(
+      { values, errors: localErrors(errors), recurrence: recurrence.values },
+      { status: 422 },
+    );
   const response = await context.api.api.events.$post({
-    json: { ...body, status: values.publishNow ? 'published' : 'draft' } as never,
+    json: { ...body, ...recurrence.body, status: values.publishNow ? 'published' : 'draft' } as never,
   });
   if (response.status === 201) {
     const { event } = (await response.json()) as { event: { id: number } };
@@ -59,7 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (response.status === 401) throw redirect(loginUrl(request));
   const problem = await readApiProblem(response);
-  return data<ActionData>({ values, errors: eventFormErrors(problem, t) }, { status: problem.status });
+  return data<ActionData>(
+    { values, errors: eventFormErrors(problem, t), recurrence: recurrence.values },
+    { status: problem.status },
+  );
 }
 
 // A signed-in staff page: React in the browser like the other signed-in pages (lib/hydration.ts).
@@ -88,6 +98,7 @@ export default function NewEventPage() {
         eventTypes={eventTypes}
         focusAreas={focusAreas}
         isNew
+        extras={<RecurrenceFields values={actionData?.recurrence} errors={actionData?.errors} />}
       />
     </>
   );

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { MyEvents } from '../components/my-events';
@@ -232,6 +232,10 @@ export default function MyPage() {
       </section>
 
       <MyEvents registrations={registrations} />
+      {/* events-extras: the personal calendar feed */}
+      <p>
+        <Link to="/min-side/kalender">{t('myPage.calendarFeedLink')}</Link>
+      </p>
 
       <section aria-labelledby="sessions-heading" className="account-section">
         <h2 id="sessions-heading">{t('myPage.sessionsHeading')}</h2>

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, focusAreaSlugs, logIn } from './support';
+import {
+  expectNoAxeViolations,
+  focusAreaSlugs,
+  latestMailTo,
+  logIn,
+  registerThroughApi,
+  uniqueEmail,
+} from './support';
 
 const pages = [
   '/',
@@ -68,6 +75,51 @@ test.describe('axe on the event pages', () => {
     await page.goto('/arrangementer');
     await page.getByRole('link', { name: 'Dialogmøde med frivillige med flygtningebaggrund' }).click();
     await page.getByRole('link', { name: 'Rediger arrangementet' }).click();
+    await expectNoAxeViolations(page);
+  });
+});
+
+// Events extras (issue 9): each new page template once, in Danish.
+test.describe('axe on the events extras pages', () => {
+  test('guest sign-up, the guest link page with a code, the member code page, participants and the calendar feed', {
+    tag: '@needs-js',
+  }, async ({ page, baseURL }) => {
+    await page.goto('/arrangementer');
+    await page.getByRole('link', { name: 'Dialogmøde med frivillige med flygtningebaggrund' }).click();
+    const eventId = new URL(page.url()).pathname.split('/')[2];
+    await page.getByRole('link', { name: 'Tilmeld dig uden bruger' }).click();
+    await page.getByRole('button', { name: 'Send mig et link' }).click();
+    await expect(page.getByText('Der er problemer med formularen')).toBeVisible();
+    await expectNoAxeViolations(page);
+    const email = uniqueEmail('axe-gaest');
+    await page.getByLabel('Navn').fill('Axe Gæst');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByRole('button', { name: 'Send mig et link' }).click();
+    await expect(page.getByText(`Vi har sendt et link til ${email}`)).toBeVisible();
+    const link =
+      (await latestMailTo(baseURL, email)).match(/\/arrangementer\/gaest\/[a-z2-7]{32}/)?.[0] ?? '';
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Bekræft tilmeldingen' }).click();
+    await expect(page.getByRole('heading', { name: 'Din kode til indtjekning' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const member = uniqueEmail('axe-medlem');
+    await registerThroughApi(baseURL, member, 'et-godt-kodeord-1');
+    await logIn(page, member, 'et-godt-kodeord-1');
+    await page.goto(`/arrangementer/${eventId}`);
+    await page.getByRole('button', { name: 'Tilmeld mig' }).click();
+    await page.getByRole('link', { name: 'Vis min kode til indtjekning' }).click();
+    await expect(page.getByRole('heading', { name: 'Din kode til indtjekning' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/min-side/kalender');
+    await page.getByRole('button', { name: 'Opret kalenderadresse' }).click();
+    await expect(page.getByLabel('Din nye kalenderadresse')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.context().clearCookies();
+    await logIn(page, 'medarbejder@brobygger.test');
+    await page.goto(`/arrangementer/${eventId}/deltagere`);
+    await expect(page.getByRole('heading', { name: 'Tilmeldte' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

@@ -4,6 +4,7 @@ import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
+import { eventReminderJobs } from './events.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
 
 const day = 24 * 60 * 60_000;
@@ -25,8 +26,9 @@ export interface ApiJobsOptions {
   pollIntervalMs?: number | undefined;
   /** Tests inject a clock. */
   now?: () => Date;
-  /** Status reports (issue 13): where reminder links point, and the deadline day. */
+  /** The portal's public origin, for links in mail that jobs write (status and events reminders). */
   publicUrl?: string | undefined;
+  /** Status reports (issue 13): the deadline day. */
   reportDeadlineDay?: number | undefined;
 }
 
@@ -46,6 +48,10 @@ export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicU
   };
   jobs.push(statusReminderScanJob(status), statusReminderJob(status));
   recurring.push({ type: statusReminderScanType, everyMs: 60 * 60_000 });
+  // Events (issue 9): reminders before an event.
+  const events = eventReminderJobs(options.publicUrl ?? 'http://localhost:3000');
+  jobs.push(...events.jobs);
+  recurring.push(...events.recurring);
   return { jobs, recurring };
 }
 

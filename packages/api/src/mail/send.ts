@@ -17,7 +17,14 @@ export async function queueEmail(deps: ApiDependencies, email: OutgoingEmail): P
 }
 
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    /** Text attachments (an event's .ics), as nodemailer takes them. */
+    attachments?: { filename: string; contentType: string; content: string }[];
+  }): Promise<unknown>;
 }
 
 export const defaultSender = 'Brobygger <no-reply@brobygger.dk>';
@@ -47,6 +54,7 @@ export function sendEmailJob(
             to: email.to_address,
             subject: email.subject,
             text: email.text_body,
+            ...(email.attachments?.length ? { attachments: email.attachments } : {}),
           });
         } catch (error) {
           // The job's last error outlives the mail (an account deletion removes the mail, not the

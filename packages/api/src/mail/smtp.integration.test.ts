@@ -126,4 +126,37 @@ describe('the mail.send job', () => {
     const jobs = await handle.db.selectFrom('jobs').select('id').where('state', '=', 'pending').execute();
     expect(jobs).toEqual([]);
   });
+  it("sends an attachment (an event's .ics) as a MIME part with its type and file name", async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Møde\r\nEND:VCALENDAR\r\n';
+    const id = await enqueueEmail(handle.db, {
+      ...email('kalender@example.dk', 'event-signed-up'),
+      attachments: [
+        {
+          filename: 'arrangement-7.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: ics,
+        },
+      ],
+    });
+    expect((await emailRow(id)).attachments).toEqual([
+      {
+        filename: 'arrangement-7.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: ics,
+      },
+    ]);
+    const runner = new JobRunner({ db: handle.db, jobs: [sendEmailJob(transport)], now, random: () => 0 });
+    await runner.drain();
+    const raw = peer.received.find((m) => m.to.includes('kalender@example.dk'))?.raw ?? '';
+    const unfolded = raw.replace(/\r?\n /g, ' ');
+    expect(unfolded).toMatch(/Content-Type: multipart\/mixed/);
+    expect(unfolded).toMatch(
+      /Content-Type: text\/calendar; charset=utf-8; method=PUBLISH; name=arrangement-7\.ics/,
+    );
+    expect(unfolded).toMatch(/Content-Disposition: attachment; filename=arrangement-7\.ics/);
+    // The part's body, decoded, is the file.
+    const encoded =
+      /filename=arrangement-7\.ics\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)\r?\n--/.exec(unfolded)?.[1] ?? '';
+    expect(Buffer.from(encoded.replace(/\s/g, ''), 'base64').toString('utf8')).toBe(ics);
+  });
 });

@@ -4,6 +4,7 @@ import * as accounts from './2026-11-26T1300-accounts.ts';
 import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
 import * as events from './2026-11-27T0300-events.ts';
+import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 
 /**
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0000-public-data-generation': publicDataGeneration,
   '2026-11-27T1300-status-reports': statusReports,
   '2026-11-27T0300-events': events,
+  '2026-11-27T0310-email-attachments': emailAttachments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { generateCheckInCode } from '@brobygger/domain';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, EventRow, EventsTable, NewEvent, RegistrationStatusColumn } from '../schema.ts';
 
@@ -309,6 +310,8 @@ export async function insertMemberRegistration(
       user_id: values.userId,
       status: values.status,
       confirmed_at: values.status === 'confirmed' ? new Date() : null,
+      // events-extras: the code shown on the confirmation page and checked in at the door.
+      check_in_code: generateCheckInCode(),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

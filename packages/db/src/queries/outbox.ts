@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database, EmailAttachment } from '../schema.ts';
 import { enqueueJob } from './jobs.ts';
 
 export interface OutgoingEmail {
@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   kind: string;
+  /** Text attachments, e.g. an event's .ics. */
+  attachments?: EmailAttachment[];
 }
 
 /** The job type that sends one email of the outbox; its payload is `{ emailId }`. */
@@ -20,7 +22,13 @@ export async function enqueueEmail(db: Kysely<Database>, email: OutgoingEmail): 
   if (!db.isTransaction) return db.transaction().execute((trx) => enqueueEmail(trx, email));
   const row = await db
     .insertInto('email_outbox')
-    .values({ to_address: email.to, subject: email.subject, text_body: email.text, kind: email.kind })
+    .values({
+      to_address: email.to,
+      subject: email.subject,
+      text_body: email.text,
+      kind: email.kind,
+      ...(email.attachments?.length ? { attachments: JSON.stringify(email.attachments) } : {}),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(row.id);

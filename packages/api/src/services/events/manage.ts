@@ -20,10 +20,12 @@ import {
   type UpdateEventInput,
 } from '@brobygger/domain';
 import { validationFailedMessage } from '../../errors.ts';
+import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
+import { createEventSeries, updateFollowing } from '../event-series/index.ts';
 import { readEvent } from './browse.ts';
 import { eventCancelledMessage, eventChangedMessage } from './messages.ts';
 import { eventForMail, eventListChanged, fillFreeSeats } from './sign-up.ts';
@@ -37,7 +39,7 @@ const invalidFields = (issues: Record<string, string>) =>
   );
 
 /** The checks only the database can answer: the type, the focus areas and the organiser exist. */
-async function checkReferences(
+export async function checkReferences(
   tx: TransactionContext,
   input: { typeId?: number; focusAreas?: string[]; organiserUserId?: string | null },
 ) {
@@ -60,10 +62,8 @@ async function checkReferences(
 
 /** Staff create an event: a draft, or published at once. It cannot begin in the past. */
 export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) {
-  if (input.recurrence) {
-    // Recurring series are made by the recurrence use case (the calendar and recurrence work).
-    throw invalidField('recurrence', 'Gentagne arrangementer kan ikke oprettes her endnu');
-  }
+  // events-extras: a recurrence creates every occurrence (services/event-series).
+  if (input.recurrence) return createEventSeries(ctx, input);
   const timing = newEventTimingIssues(input.startsAt, new Date());
   if (Object.keys(timing).length > 0) throw invalidFields(timing);
   const id = await transaction(ctx, async (tx, db) => {
@@ -94,6 +94,8 @@ export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) 
     });
     await setEventFocusAreas(db, eventId, focusAreaIds ?? []);
     await setEventLanguages(db, eventId, input.languages);
+    // events-extras: reminders when they fall due
+    if (input.status === 'published') await scheduleEventReminders(db, eventId);
     await audit(tx, {
       action: 'event.created',
       targetType: 'event',
@@ -127,6 +129,8 @@ async function tellEveryone(
  * up, in the same transaction. A cancelled event is not edited.
  */
 export async function updateEvent(ctx: UseCaseContext, id: number, input: UpdateEventInput) {
+  // events-extras: "this and following" of a series (services/event-series).
+  if (input.scope === 'following') return updateFollowing(ctx, id, input);
   await transaction(ctx, async (tx, db) => {
     const before = await lockEvent(db, id);
     if (!before) throw notFound('Arrangementet findes ikke.');
@@ -189,6 +193,8 @@ export async function updateEvent(ctx: UseCaseContext, id: number, input: Update
         merged,
       );
     const told = moved ? await tellEveryone(tx, after, eventChangedMessage) : 0;
+    // events-extras: reminders follow a new time (the key holds the due time)
+    if (after.status === 'published') await scheduleEventReminders(db, id);
     await audit(tx, {
       action: 'event.updated',
       targetType: 'event',
@@ -211,6 +217,7 @@ export async function publishEvent(ctx: UseCaseContext, id: number) {
       throw invalidField('startsAt', 'Arrangementet er allerede begyndt; ret tidspunktet først');
     }
     await updateEventRow(db, id, { status: 'published', published_at: new Date() });
+    await scheduleEventReminders(db, id); // events-extras
     await audit(tx, { action: 'event.published', targetType: 'event', targetId: String(id) });
   });
   eventListChanged(ctx);

@@ -20,6 +20,7 @@ import { queueEmail } from '../../mail/send.ts';
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, notFound, notSignedIn } from '../errors.ts';
+import { eventCalendarAttachment } from '../event-calendar/index.ts';
 import { type EventForMail, promotedMessage, signedUpMessage, waitlistedMessage } from './messages.ts';
 
 /** The public list changed (a seat, a time, a new event): drop this process's copies at once. */
@@ -115,7 +116,9 @@ export async function signUpForEvent(ctx: UseCaseContext, eventId: number): Prom
               position ?? 0,
               tx.deps.config.publicUrl,
             );
-      await queueEmail(tx.deps, mail);
+      // events-extras: the confirmation carries the event's .ics.
+      const ics = status === 'confirmed' ? await eventCalendarAttachment(tx.deps, eventId) : undefined;
+      await queueEmail(tx.deps, ics ? { ...mail, attachments: [ics] } : mail);
     }
     await audit(tx, {
       action: 'event.signed-up',
