@@ -1,4 +1,9 @@
-import { isPublicRead, sessionCookieName } from '@brobygger/api';
+import {
+  isPublicRead,
+  isShortLivedPublicRead,
+  sessionCookieName,
+  shortLivedPublicReadMs,
+} from '@brobygger/api';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { languageCookieName, languageFromCookieHeader } from '../app/i18n/language-cookie';
@@ -85,6 +90,8 @@ interface RenderedPage {
   currentUser: Promise<unknown> | undefined;
   onlyPublicReads: () => boolean;
   askedForUser: () => boolean;
+  /** The shortest time any read of the render may be kept (short-lived public reads). */
+  maxAgeMs: () => number;
 }
 
 /**
@@ -231,12 +238,15 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     let currentUser: Promise<CurrentUser | null> | undefined;
     let onlyPublicReads = true;
     let askedForUser = false;
+    let maxAgeMs = Number.POSITIVE_INFINITY;
     const tracked: InProcessApi = {
       request: async (input, init, callEnv) => {
         const response = await api.request(input, init, callEnv);
         const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
         const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
-        if (method !== 'GET' || !(path === '/api/me' || isPublicRead(path))) onlyPublicReads = false;
+        if (method !== 'GET') onlyPublicReads = false;
+        else if (isShortLivedPublicRead(path)) maxAgeMs = Math.min(maxAgeMs, shortLivedPublicReadMs);
+        else if (path !== '/api/me' && !isPublicRead(path)) onlyPublicReads = false;
         return response;
       },
     };
@@ -269,6 +279,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       currentUser,
       onlyPublicReads: () => onlyPublicReads,
       askedForUser: () => askedForUser,
+      maxAgeMs: () => maxAgeMs,
     };
   }
 
@@ -280,6 +291,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       body,
       onlyPublicReads: rendered.onlyPublicReads(),
       askedForUser: rendered.askedForUser(),
+      maxAgeMs: rendered.maxAgeMs(),
       nonce,
     };
   }

@@ -19,6 +19,7 @@ const userOf = (cookie: string | undefined) => {
 };
 
 let focusAreaName = 'Kvinder';
+let eventTitle = 'Dialogmøde';
 let generation = 1;
 let now = 0;
 let renders = 0;
@@ -30,7 +31,9 @@ const api = new Hono()
   })
   // A public read (the policy's, ADR 0011) and a read that is not one.
   .get('/api/focus-areas', (c) => c.json({ focusAreas: [{ name: focusAreaName }] }))
-  .get('/api/admin/users', (c) => c.json({ users: [] }));
+  .get('/api/admin/users', (c) => c.json({ users: [] }))
+  // A short-lived public read (the event list: the same for everyone, kept a second).
+  .get('/api/events', (c) => c.json({ events: [{ title: eventTitle }] }));
 
 const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -56,6 +59,10 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
       focusAreas: { name: string }[];
     };
     main = focusAreas.map((area) => `<li>${area.name}</li>`).join('');
+  } else if (url.pathname === '/arrangementer') {
+    const client = context.api as unknown as { api: { events: { $get: () => Promise<Response> } } };
+    const { events } = (await (await client.api.events.$get()).json()) as { events: { title: string }[] };
+    main = events.map((event) => `<li>${event.title}</li>`).join('');
   } else if (url.pathname === '/andet') {
     await fetchPath(context, '/api/admin/users');
     main = 'andet';
@@ -100,6 +107,7 @@ const as = (token: string, extra = '') => ({ headers: { cookie: `${sessionCookie
 
 beforeEach(() => {
   focusAreaName = 'Kvinder';
+  eventTitle = 'Dialogmøde';
   generation = 1;
   now = 0;
   renders = 0;
@@ -140,6 +148,22 @@ describe('the page cache, for anonymous visitors', () => {
     now += 60_000;
     await app.request('/fokusomraader');
     expect(renders).toBe(3);
+  });
+
+  it('keeps a page made from a short-lived public read (the event list) for a second at most', async () => {
+    const app = portal();
+    await app.request('/arrangementer');
+    eventTitle = 'Dialogmøde (flyttet)';
+    now += 999;
+    const within = await app.request('/arrangementer');
+    expect(within.headers.get('X-Page-Cache')).toBe('hit');
+    expect(await within.text()).toContain('<li>Dialogmøde</li>');
+    now += 1;
+    const after = await app.request('/arrangementer');
+    expect(after.headers.get('X-Page-Cache')).toBe('miss');
+    expect(await after.text()).toContain('<li>Dialogmøde (flyttet)</li>');
+    expect(renders).toBe(2);
+    eventTitle = 'Dialogmøde';
   });
 
   it('keeps each language and each query apart', async () => {

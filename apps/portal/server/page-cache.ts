@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
  * What is kept, and for whom:
  * - A page is kept only when its render, as an anonymous visitor would see it, answered 200, set no
  *   cookie, used no CSP nonce (it ships no script), and called no API but the public reads (the
- *   policy, ADR 0011) and `/api/me`. Its key is the path with its query and the page language.
+ *   policy, ADR 0011; the event list, kept a second) and `/api/me`. Its key is the path with its query and the page language.
  * - Every entry belongs to one value of the public-data change counter; a write anywhere bumps
  *   it, and the counter is read at most once a second (the public read cache's bound). An entry
- *   also expires after `ttlMs`, which bounds anything a page shows that depends on the clock.
+ *   also expires after `ttlMs`, which bounds anything a page shows that depends on the clock, and
+ *   a page made from a short-lived public read (the event list) after that read's bound (1 s).
  * - Signed-in visitors differ from anonymous ones only in the header's account menu (their name,
  *   the admin link), unless a route's loader asked for the user: then the page is not shared with
  *   them. For the others the account menu is cut out and replaced by theirs, taken from a full
@@ -36,6 +37,8 @@ export interface CachedPage {
   kind: 'page';
   generation: number;
   storedAt: number;
+  /** Kept at most this long (the shorter of `ttlMs` and what the render's reads allow). */
+  maxAgeMs: number;
   headers: [string, string][];
   etag: string;
   /** Everything before the account menu (the whole page when it has none). */
@@ -52,6 +55,7 @@ export interface UncacheablePage {
   kind: 'uncacheable';
   generation: number;
   storedAt: number;
+  maxAgeMs: number;
 }
 
 export type PageCacheEntry = CachedPage | UncacheablePage;
@@ -62,6 +66,12 @@ export interface RenderedForCache {
   body: string;
   /** Every API call was a public read or `/api/me`, and nothing was changed. */
   onlyPublicReads: boolean;
+  /**
+   * How long the page may be kept at most because of what it read: a short-lived public read
+   * (the event list, kept a second by the API) makes the page short-lived too. Infinity: only
+   * the public-data counter and `ttlMs` bound it.
+   */
+  maxAgeMs?: number;
   /** A route's loader asked who is signed in. */
   askedForUser: boolean;
   nonce: string;
@@ -109,7 +119,7 @@ export class PageCache {
     const generation = await this.generationOf();
     const entry = this.entries.get(key);
     if (!entry) return { generation, entry: undefined };
-    if (entry.generation !== generation || this.now() - entry.storedAt >= this.ttlMs) {
+    if (entry.generation !== generation || this.now() - entry.storedAt >= entry.maxAgeMs) {
       this.entries.delete(key);
       return { generation, entry: undefined };
     }
@@ -124,6 +134,7 @@ export class PageCache {
   store(key: string, generation: number, rendered: RenderedForCache): PageCacheEntry {
     const { response, body } = rendered;
     const storedAt = this.now();
+    const maxAgeMs = Math.min(this.ttlMs, rendered.maxAgeMs ?? Number.POSITIVE_INFINITY);
     const keepable =
       rendered.onlyPublicReads &&
       response.status === 200 &&
@@ -141,6 +152,7 @@ export class PageCache {
         kind: 'page',
         generation,
         storedAt,
+        maxAgeMs,
         headers,
         etag: pageEntityTag(body),
         before: parts?.before ?? body,
@@ -149,7 +161,7 @@ export class PageCache {
         sharedWithSignedIn: Boolean(parts) && !rendered.askedForUser,
       };
     } else {
-      entry = { kind: 'uncacheable', generation, storedAt };
+      entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
     }
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {

@@ -1,3 +1,5 @@
+import { shortLivedPublicReadMs } from '../middleware/public-reads.ts';
+
 /**
  * A short-lived in-memory copy of `GET /api/events` answers (the public list: the same for every
  * caller, drafts are never in it), keyed by the query string. An entry lives `ttlMs` (1 s): a
@@ -11,7 +13,7 @@ export class EventListCache {
   private generation = 0;
 
   constructor(
-    readonly ttlMs = 1000,
+    readonly ttlMs = shortLivedPublicReadMs,
     private readonly maxEntries = 200,
     private readonly now: () => number = Date.now,
   ) {}

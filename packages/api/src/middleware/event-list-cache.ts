@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { isShortLivedPublicRead } from './public-reads.ts';
 
 /**
  * `GET /api/events` from the process's EventListCache when it holds a fresh answer, before the
@@ -9,7 +10,7 @@ import type { AppEnv } from '../context.ts';
 export function eventListCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const cache = c.var.deps.eventListCache;
-    if (c.req.method !== 'GET' || !cache || c.req.path !== '/api/events') return next();
+    if (c.req.method !== 'GET' || !cache || !isShortLivedPublicRead(c.req.path)) return next();
     const url = c.req.url;
     const queryAt = url.indexOf('?');
     const key = queryAt === -1 ? '' : url.slice(queryAt);

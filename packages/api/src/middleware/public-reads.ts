@@ -23,6 +23,18 @@ export function isPublicRead(path: string): boolean {
   return publicReads.some((pattern) => pattern.test(path));
 }
 
+/**
+ * Reads that are the same for every caller but change too often for the public-data counter (the
+ * event list: seats change with every sign-up). Each process keeps them at most this long
+ * (`EventListCache`), and so may anything made from them, such as the portal's cached pages.
+ */
+export const shortLivedPublicReadMs = 1000;
+const shortLivedPublicReads = [/^\/api\/events$/];
+
+export function isShortLivedPublicRead(path: string): boolean {
+  return shortLivedPublicReads.some((pattern) => pattern.test(path));
+}
+
 // Caches may keep the answer but must ask again each time (with If-None-Match): it can change.
 const cacheControl = 'no-cache';
 
