@@ -21,6 +21,7 @@ const userOf = (cookie: string | undefined) => {
 let focusAreaName = 'Kvinder';
 let eventTitle = 'Dialogmøde';
 let generation = 1;
+let localVersion = 0;
 let now = 0;
 let renders = 0;
 
@@ -91,7 +92,12 @@ async function fetchPath(context: AppLoadContext, path: string) {
 }
 
 function portal(identify = false) {
-  const pageCache = new PageCache({ generation: async () => generation, ttlMs: 60_000, now: () => now });
+  const pageCache = new PageCache({
+    generation: async () => generation,
+    localVersion: () => localVersion,
+    ttlMs: 60_000,
+    now: () => now,
+  });
   return createPortalServer({
     api,
     handleRequest: fakeRemix,
@@ -163,7 +169,11 @@ describe('the page cache, for anonymous visitors', () => {
     expect(after.headers.get('X-Page-Cache')).toBe('miss');
     expect(await after.text()).toContain('<li>Dialogmøde (flyttet)</li>');
     expect(renders).toBe(2);
-    eventTitle = 'Dialogmøde';
+    // A change of the list made in this process is seen at once.
+    eventTitle = 'Dialogmøde (aflyst)';
+    localVersion += 1;
+    expect(await (await app.request('/arrangementer')).text()).toContain('<li>Dialogmøde (aflyst)</li>');
+    expect(renders).toBe(3);
   });
 
   it('keeps each language and each query apart', async () => {

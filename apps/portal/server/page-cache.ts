@@ -23,6 +23,11 @@ import { createHash } from 'node:crypto';
 export interface PageCacheOptions {
   /** The public-data change counter (`bootApi().publicDataGeneration`). */
   generation: () => Promise<number>;
+  /**
+   * A counter this process moves whenever it changes a short-lived public read (the event list:
+   * `bootApi().eventListVersion`), so its own changes show at once rather than within a second.
+   */
+  localVersion?: () => number;
   /** How long an entry is trusted at most, whatever the counter says. Default 60 s. */
   ttlMs?: number;
   /** Most pages kept (distinct paths, queries and languages); the oldest goes first. Default 500. */
@@ -35,7 +40,8 @@ export interface PageCacheOptions {
 /** A page as an anonymous visitor sees it, split around the account menu. */
 export interface CachedPage {
   kind: 'page';
-  generation: number;
+  /** The public-data counter and the local version the page was rendered under. */
+  generation: string;
   storedAt: number;
   /** Kept at most this long (the shorter of `ttlMs` and what the render's reads allow). */
   maxAgeMs: number;
@@ -53,7 +59,7 @@ export interface CachedPage {
 /** A key whose page cannot be kept: rendered every time until the data or the clock moves on. */
 export interface UncacheablePage {
   kind: 'uncacheable';
-  generation: number;
+  generation: string;
   storedAt: number;
   maxAgeMs: number;
 }
@@ -100,6 +106,7 @@ export function pageEntityTag(body: string): string {
 export class PageCache {
   readonly ttlMs: number;
   private readonly generationOf: () => Promise<number>;
+  private readonly localVersion: () => number;
   private readonly maxEntries: number;
   private readonly maxFragments: number;
   private readonly now: () => number;
@@ -108,6 +115,7 @@ export class PageCache {
 
   constructor(options: PageCacheOptions) {
     this.generationOf = options.generation;
+    this.localVersion = options.localVersion ?? (() => 0);
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 500;
     this.maxFragments = options.maxFragments ?? 1000;
@@ -115,8 +123,8 @@ export class PageCache {
   }
 
   /** The current entry for `key` (if any) and the counter it was checked against. */
-  async lookup(key: string): Promise<{ generation: number; entry: PageCacheEntry | undefined }> {
-    const generation = await this.generationOf();
+  async lookup(key: string): Promise<{ generation: string; entry: PageCacheEntry | undefined }> {
+    const generation = `${await this.generationOf()}:${this.localVersion()}`;
     const entry = this.entries.get(key);
     if (!entry) return { generation, entry: undefined };
     if (entry.generation !== generation || this.now() - entry.storedAt >= entry.maxAgeMs) {
@@ -131,7 +139,7 @@ export class PageCache {
    * (a write during the render leaves an entry that the next lookup drops), or remembers that the
    * key cannot be kept. Answers the entry.
    */
-  store(key: string, generation: number, rendered: RenderedForCache): PageCacheEntry {
+  store(key: string, generation: string, rendered: RenderedForCache): PageCacheEntry {
     const { response, body } = rendered;
     const storedAt = this.now();
     const maxAgeMs = Math.min(this.ttlMs, rendered.maxAgeMs ?? Number.POSITIVE_INFINITY);

@@ -29,6 +29,7 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
     logger,
     publicDataGeneration,
     identifyVisitor,
+    eventListVersion,
   } = await bootApi({
     env: process.env,
     // The socket's address; the portal's in-process API calls pass the Node bindings on, so it
@@ -50,7 +51,10 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
     // rebuilds the code on every change.
     ...(vite || !env.PAGE_CACHE
       ? {}
-      : { pageCache: new PageCache({ generation: publicDataGeneration }), identifyVisitor }),
+      : {
+          pageCache: new PageCache({ generation: publicDataGeneration, localVersion: eventListVersion }),
+          identifyVisitor,
+        }),
   });
 
   const server = serve(

@@ -44,6 +44,8 @@ export interface BootedApi {
    * every API request): for the portal's page cache, which needs only the account menu.
    */
   identifyVisitor(headers: Headers): Promise<UserView | null>;
+  /** Moves whenever this process changes the event list (a short-lived public read). */
+  eventListVersion(): number;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     logger,
     publicDataGeneration: () => publicCache.currentGeneration(),
     identifyVisitor: visitorIdentifier(deps),
+    eventListVersion: () => deps.eventListCache?.version ?? 0,
     async close() {
       // Work left for after an answer (a reset link) finishes before the jobs and the database go.
       await settleAfterResponse(deps);

@@ -42,6 +42,11 @@ export class EventListCache {
     };
   }
 
+  /** Moves with every `invalidate()`: what a cache of things made from the list keys on. */
+  get version(): number {
+    return this.generation;
+  }
+
   invalidate(): void {
     this.generation += 1;
     this.entries.clear();
