@@ -13,7 +13,7 @@ import { errorBody, useCaseErrorResponse } from './errors.ts';
 import { eventListCache } from './middleware/event-list-cache.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
-import { publicReadCache } from './middleware/public-reads.ts';
+import { publicReadCache, publicReadFastPath } from './middleware/public-reads.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { registerSecuritySchemes } from './openapi.ts';
@@ -56,6 +56,8 @@ export function createApi(options: ApiDependencies) {
       c.set('logger', deps.logger);
       await next();
     })
+    // A public read the cache holds is answered here, as the chain below would (ADR 0011).
+    .use(publicReadFastPath())
     // A caller's X-Request-Id is kept only when short and of [A-Za-z0-9_=-], so it is safe to log.
     .use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }))
     .use(requestLog())

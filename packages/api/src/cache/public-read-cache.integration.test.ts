@@ -83,6 +83,28 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
     }
   });
 
+  it('answers a cached read with the same headers as a read through the whole chain', async () => {
+    const fresh = apiOn(database.db, database.kind);
+    const headersOf = (res: Response) => {
+      const all = Object.fromEntries(res.headers);
+      expect(all['x-request-id']).toMatch(/^[\w-]{8,}$/);
+      delete all['x-request-id'];
+      return all;
+    };
+    for (const path of publicPaths) {
+      const miss = await fresh.request(path);
+      const hit = await fresh.request(path);
+      expect(headersOf(hit), path).toEqual(headersOf(miss));
+      expect(hit.headers.get('x-request-id')).not.toBe(miss.headers.get('x-request-id'));
+      expect(hit.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+      expect(await hit.text(), path).toBe(await miss.text());
+      // A caller's own request id is kept, as through the chain.
+      const own = await fresh.request(path, { headers: { 'X-Request-Id': 'mitt-id-123' } });
+      expect(own.headers.get('x-request-id')).toBe('mitt-id-123');
+      expect(headersOf(own), path).toEqual(headersOf(miss));
+    }
+  });
+
   it('never shows a second user or anonymous anything of the user who warmed it', async () => {
     const fresh = apiOn(database.db, database.kind);
     const staff = await fresh.request('/api/me', { headers: { cookie: staffCookie } });
