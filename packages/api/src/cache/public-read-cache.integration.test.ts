@@ -91,7 +91,8 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
       delete all['x-request-id'];
       return all;
     };
-    for (const path of publicPaths) {
+    // The policy's reads, and the event list (a short-lived public read) for anonymous callers.
+    for (const path of [...publicPaths, '/api/events', '/api/events?type=dialogue-meeting']) {
       const miss = await fresh.request(path);
       const hit = await fresh.request(path);
       expect(headersOf(hit), path).toEqual(headersOf(miss));

@@ -11,9 +11,7 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const cache = c.var.deps.eventListCache;
     if (c.req.method !== 'GET' || !cache || !isShortLivedPublicRead(c.req.path)) return next();
-    const url = c.req.url;
-    const queryAt = url.indexOf('?');
-    const key = queryAt === -1 ? '' : url.slice(queryAt);
+    const key = eventListKey(c.req.url);
     const hit = cache.get(key);
     if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
     const store = cache.beginLoad(key);
@@ -22,4 +20,10 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
     const body = await c.res.clone().text();
     store(body);
   };
+}
+
+/** The event list cache's key for a request: its query string. */
+export function eventListKey(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? '' : url.slice(queryAt);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
 import type { AppEnv } from '../context.ts';
+import { eventListKey } from './event-list-cache.ts';
 import { jsonAnswerSecurityHeaders } from './security-headers.ts';
 
 /**
@@ -82,40 +83,54 @@ function cacheKeyOf(c: Context<AppEnv>): string {
 }
 
 /**
- * The first middleware of the API: a public read the cache holds is answered at once, with the
- * same headers (security headers, request id, ETag) and request log line as through the whole
- * chain, which for a GET does nothing else (no body, no session). Most reads of the policy end
- * here; everything else goes on down the chain (a caller's own X-Request-Id too).
+ * The first middleware of the API: a public read the cache holds (the policy's; the event list for
+ * anonymous callers) is answered at once, with the same headers (security headers, request id,
+ * ETag) and request log line as through the whole chain, which for such a GET does nothing else
+ * (no body, no session). Everything else goes on down the chain (a caller's own X-Request-Id too).
  */
 export function publicReadFastPath(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { publicCache: cache, config, logger } = c.var.deps;
-    if (c.req.method !== 'GET' || !cache || !isPublicRead(c.req.path) || c.req.header('x-request-id')) {
+    const { publicCache: cache, eventListCache, config, logger } = c.var.deps;
+    if (c.req.method !== 'GET' || c.req.header('x-request-id')) return next();
+    const path = c.req.path;
+    const started = performance.now();
+    let headers: Record<string, string>;
+    let body: string | null;
+    let status: 200 | 304 = 200;
+    if (cache && isPublicRead(path)) {
+      const hit = await cache.get(cacheKeyOf(c));
+      if (!hit) return next();
+      const notModified = matchesIfNoneMatch(c.req.header('if-none-match'), hit.etag);
+      headers = { etag: hit.etag, 'cache-control': cacheControl };
+      if (notModified) status = 304;
+      else headers['content-type'] = 'application/json';
+      body = notModified ? null : hit.body;
+    } else if (
+      eventListCache &&
+      isShortLivedPublicRead(path) &&
+      // Only for anonymous callers: a signed-in caller's answer is marked no-store down the chain.
+      !c.req.header('cookie') &&
+      !c.req.header('authorization')
+    ) {
+      const hit = eventListCache.get(eventListKey(c.req.url));
+      if (hit === undefined) return next();
+      headers = { 'content-type': 'application/json' };
+      body = hit;
+    } else {
       return next();
     }
-    const started = performance.now();
-    const hit = await cache.get(cacheKeyOf(c));
-    if (!hit) return next();
     const reqId = randomUUID();
-    const notModified = matchesIfNoneMatch(c.req.header('if-none-match'), hit.etag);
-    const headers: Record<string, string> = {
-      ...(await jsonAnswerSecurityHeaders(config.production)),
-      'x-request-id': reqId,
-      etag: hit.etag,
-      'cache-control': cacheControl,
-    };
-    if (!notModified) headers['content-type'] = 'application/json';
-    const status = notModified ? 304 : 200;
+    headers = { ...(await jsonAnswerSecurityHeaders(config.production)), 'x-request-id': reqId, ...headers };
     logger.info(
       {
         reqId,
         method: 'GET',
-        path: c.req.path,
+        path,
         status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'request',
     );
-    return new Response(notModified ? null : hit.body, { status, headers });
+    return new Response(body, { status, headers });
   };
 }
