@@ -67,7 +67,7 @@ export interface PortalServerOptions {
 }
 
 const personalPages =
-  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)/;
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
 
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every

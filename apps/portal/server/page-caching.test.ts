@@ -28,6 +28,15 @@ describe('page caching and the Permissions-Policy', () => {
       '/admin/brugere',
       '/log-ind',
       '/nulstil-adgangskode',
+      // A guest's secret link, and the event pages about someone (issue 9).
+      '/arrangementer/gaest/hemmelig-noegle',
+      '/arrangementer/ny',
+      '/arrangementer/7/deltagere',
+      '/arrangementer/7/min-tilmelding',
+      '/arrangementer/7/rediger',
+      '/arrangementer/7/tilmeld-gaest',
+      '/styregruppe',
+      '/tovholder/kvinder',
     ]) {
       expect((await portal().request(path)).headers.get('Cache-Control'), path).toBe('no-store');
     }
@@ -45,6 +54,8 @@ describe('page caching and the Permissions-Policy', () => {
 
   it('leaves public pages for anonymous visitors cacheable', async () => {
     expect((await portal().request('/fokusomraader')).headers.get('Cache-Control')).toBeNull();
+    expect((await portal().request('/arrangementer')).headers.get('Cache-Control')).toBeNull();
+    expect((await portal().request('/arrangementer/7')).headers.get('Cache-Control')).toBeNull();
   });
 
   it('turns off the powerful browser features on every page', async () => {
