@@ -150,6 +150,20 @@ for (const kind of testDatabaseKinds()) {
       expect(seen).toEqual(['on time']);
     });
 
+    it('has a job enqueued now due to a runner asking in the same millisecond', async () => {
+      const id = await enqueueJob(handle.db, { type: 'same-millisecond' });
+      const job = await findJob(handle.db, id ?? 0);
+      // The runner's clock has milliseconds; a run_at with microseconds beyond them was not yet due.
+      const claimed = await claimJobs(handle.db, {
+        types: ['same-millisecond'],
+        workerId: 'test',
+        now: new Date(job?.runAt.getTime() ?? 0),
+        leaseMs: 60_000,
+        limit: 1,
+      });
+      expect(claimed.map((row) => Number(row.id))).toEqual([id]);
+    });
+
     it('enqueues a job with a key once, however often it is asked to', async () => {
       const first = await enqueueJob(handle.db, { type: 'keyed', key: 'keyed:1' });
       const second = await enqueueJob(handle.db, { type: 'keyed', key: 'keyed:1' });

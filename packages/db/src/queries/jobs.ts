@@ -41,7 +41,10 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<num
       type: job.type,
       payload: JSON.stringify(job.payload ?? {}),
       key: job.key ?? null,
-      ...(job.runAt ? { run_at: job.runAt } : {}),
+      // Due now by this process's clock, in milliseconds, as the runner's claim compares: the
+      // database's now() has microseconds, and a job written at .123456 was not yet due to a
+      // runner asking at .123, so an enqueue and the wake-up in the same millisecond missed it.
+      run_at: job.runAt ?? new Date(),
     })
     .onConflict((oc) => oc.column('key').doNothing())
     .returning('id')
