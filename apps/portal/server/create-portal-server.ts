@@ -1,6 +1,7 @@
 import {
   isPublicRead,
   isShortLivedPublicRead,
+  matchesIfNoneMatch,
   sessionCookieName,
   shortLivedPublicReadMs,
 } from '@brobygger/api';
@@ -144,7 +145,7 @@ function cachedAnswer(entry: CachedPage, request: Request, how: 'hit' | 'miss'):
   const headers = new Headers(entry.headers);
   headers.set('ETag', entry.etag);
   headers.set('X-Page-Cache', how);
-  if (matchesEntityTag(request.headers.get('If-None-Match'), entry.etag)) {
+  if (matchesIfNoneMatch(request.headers.get('If-None-Match') ?? undefined, entry.etag)) {
     headers.delete('Content-Type');
     return new Response(null, { status: 304, headers });
   }
@@ -157,13 +158,6 @@ function splicedAnswer(entry: CachedPage, menu: string): Response {
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Page-Cache', 'hit');
   return new Response(entry.before + menu + entry.after, { status: 200, headers });
-}
-
-function matchesEntityTag(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
 }
 
 function hasExtension(path: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { entityTag } from '@brobygger/api';
 
 /**
  * Rendered pages of public data, kept in memory so that a page read by many is rendered once per
@@ -98,11 +98,6 @@ export function splitAtAccountMenu(
   return { before: html.slice(0, start), menu: html.slice(start, stop), after: html.slice(stop) };
 }
 
-/** A strong entity tag from the bytes of the page. */
-export function pageEntityTag(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-}
-
 export class PageCache {
   readonly ttlMs: number;
   private readonly generationOf: () => Promise<number>;
@@ -162,7 +157,7 @@ export class PageCache {
         storedAt,
         maxAgeMs,
         headers,
-        etag: pageEntityTag(body),
+        etag: entityTag(body),
         before: parts?.before ?? body,
         menu: parts?.menu ?? '',
         after: parts?.after ?? '',

@@ -1,7 +1,12 @@
 export { type ApiApp, type ApiType, createApi } from './app.ts';
 export { readSessionCookie, sessionCookieName } from './auth/cookies.ts';
 export { type BootedApi, type BootOptions, bootApi, resolveDataDir } from './boot.ts';
-export { PublicReadCache, type PublicReadCacheOptions } from './cache/public-read-cache.ts';
+export {
+  entityTag,
+  matchesIfNoneMatch,
+  PublicReadCache,
+  type PublicReadCacheOptions,
+} from './cache/public-read-cache.ts';
 export { answerClientErrors } from './client-error.ts';
 export type { ApiConfig, ApiDependencies } from './context.ts';
 export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
