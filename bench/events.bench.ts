@@ -14,34 +14,33 @@
  *    portal server, as a ratio of a bare node:http server measured in the same run (the method of
  *    read.bench.ts, issue 6's targets). The database is PostgreSQL when DATABASE_URL is set.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApi } from '@brobygger/api';
 import { createSession, seedDemoAccounts } from '@brobygger/auth';
 import { type DatabaseKind, findUserByEmail, seedPolicy } from '@brobygger/db';
 import { openTestDatabase } from '@brobygger/db/testing';
-import autocannon from 'autocannon';
 import pino from 'pino';
+import {
+  bareRpsOf,
+  connections,
+  databaseUrl,
+  kind,
+  load,
+  type Measurement,
+  machine,
+  maxP99Ms,
+  measure,
+  report,
+  seconds,
+  signIn,
+  startServers,
+  targets,
+  warmupSeconds,
+} from './against-bare.ts';
 
 const signUps = Number(process.env.BENCH_SIGNUPS ?? 2000);
 const inFlight = Number(process.env.BENCH_SIGNUP_CONCURRENCY ?? 32);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const barePort = Number(process.env.BENCH_PORT ?? 3220);
-const portalPort = barePort + 1;
-const databaseUrl = process.env.DATABASE_URL || undefined;
 
-console.log(
-  `machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
-);
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
+console.log(machine());
 console.log(`load average (1, 5, 15 min) at the start: ${load()}`);
 let failed = false;
 
@@ -169,64 +168,10 @@ if (databaseUrl) await signUpThroughput('postgres');
 
 // ── 2. The list, against bare node:http ────────────────────────────────────────────────────────
 
-const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const portalServer = join(repoDir, 'apps', 'portal', 'dist', 'server.js');
-if (!existsSync(portalServer)) throw new Error(`No compiled portal at ${portalServer}: build it first.`);
-const kind = databaseUrl ? 'postgres' : 'pglite';
-const targets = { postgres: { api: 0.25, page: 0.1 }, pglite: { api: 0.15, page: 0.06 } }[kind];
-const maxP99Ms = 100;
-const children: ChildProcess[] = [];
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGTERM');
-});
-process.on('SIGINT', () => process.exit(130));
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-const bare = spawn(
-  process.execPath,
-  [
-    '-e',
-    `require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('hello world'); }).listen(${barePort}, '127.0.0.1');`,
-  ],
-  { stdio: 'ignore' },
-);
-children.push(bare);
-const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'brobygger-bench-'));
-const portal = spawn(process.execPath, [portalServer], {
-  cwd: join(repoDir, 'apps', 'portal'),
-  env: {
-    ...process.env,
-    PORT: String(portalPort),
-    DATABASE_URL: databaseUrl ?? '',
-    ...(dataDir ? { DATA_DIR: dataDir } : {}),
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-children.push(portal);
-const base = `http://127.0.0.1:${portalPort}`;
-await waitFor(`http://127.0.0.1:${barePort}/`, bare, 10_000);
-await waitFor(`${base}/api/health`, portal, 120_000);
+const { base, bareUrl, stop } = await startServers();
 
 // 100 upcoming events, made by the demo staff member through the API.
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base },
-  body: JSON.stringify({ email: 'medarbejder@brobygger.test', password: 'brobygger-demo' }),
-});
-const { token } = (await login.json()) as { token?: string };
-if (login.status !== 200 || !token)
-  throw new Error(`signing in answered ${login.status}; are demo accounts on?`);
+const { token } = await signIn(base, 'medarbejder@brobygger.test');
 const types = (await (await fetch(`${base}/api/event-types`)).json()) as { eventTypes: { id: number }[] };
 const upcoming = (await (await fetch(`${base}/api/events`)).json()) as { total: number };
 for (let i = upcoming.total; i < 100; i++) {
@@ -254,50 +199,19 @@ for (let i = upcoming.total; i < 100; i++) {
 const listed = (await (await fetch(`${base}/api/events`)).json()) as { total: number };
 if (listed.total < 100) throw new Error(`only ${listed.total} upcoming events`);
 
-async function measure(name: string, url: string) {
-  const run = (duration: number) =>
-    autocannon({ url, connections, duration, timeout: 10 }) as Promise<autocannon.Result>;
-  if (warmupSeconds > 0) await run(warmupSeconds);
-  const result = await run(seconds);
-  return {
-    name,
-    rps: result.requests.average,
-    answered: result.requests.total,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
-}
-const bareUrl = `http://127.0.0.1:${barePort}/`;
-const before = await measure('bare node:http (before)', bareUrl);
-const api = await measure('GET /api/events', `${base}/api/events`);
-const page = await measure('GET /arrangementer', `${base}/arrangementer`);
-const after = await measure('bare node:http (after)', bareUrl);
-const bareRps = (before.rps + after.rps) / 2;
+const results: Measurement[] = [
+  await measure('bare node:http (before)', bareUrl, 'bare'),
+  await measure('GET /api/events', `${base}/api/events`, 'api'),
+  await measure('GET /arrangementer', `${base}/arrangementer`, 'page'),
+  await measure('bare node:http (after)', bareUrl, 'bare'),
+];
 console.log(
-  `\nthe list on ${kind}, ${listed.total} upcoming events; ${connections} connections, ${seconds} s per path after ${warmupSeconds} s warm-up; bare = ${Math.round(bareRps)} req/s`,
+  `\nthe list on ${kind}, ${listed.total} upcoming events; ${connections} connections, ${seconds} s per path after ${warmupSeconds} s warm-up; bare = ${Math.round(bareRpsOf(results))} req/s`,
 );
 console.log(
   `targets: API >= ${targets.api}, page >= ${targets.page} of bare; p99 < ${maxP99Ms} ms; 0 errors\n`,
 );
-console.log('| path | req/s | ratio | answered | p99 ms | errors | verdict |');
-console.log('| ---- | ----- | ----- | -------- | ------ | ------ | ------- |');
-for (const [result, target] of [
-  [before, null],
-  [api, targets.api],
-  [page, targets.page],
-  [after, null],
-] as const) {
-  const ratio = result.rps / bareRps;
-  const problems: string[] = [];
-  if (target !== null) {
-    if (ratio < target) problems.push(`ratio < ${target}`);
-    if (result.p99 >= maxP99Ms) problems.push(`p99 >= ${maxP99Ms} ms`);
-    if (result.errors > 0 || result.answered === 0) problems.push('errors');
-  }
-  if (problems.length > 0) failed = true;
-  console.log(
-    `| ${result.name} | ${Math.round(result.rps)} | ${target === null ? '' : ratio.toFixed(3)} | ${result.answered} | ${result.p99} | ${result.errors} | ${target === null ? '' : problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'} |`,
-  );
-}
+if (report(results)) failed = true;
 console.log(`load average (1, 5, 15 min) at the end: ${load()}`);
+await stop();
 process.exit(failed ? 1 : 0);
