@@ -75,6 +75,26 @@ export function SiteHeader() {
   );
 }
 
+type HeaderUser = NonNullable<ReturnType<typeof useSignedInUser>>;
+
+/** The account menu's links by role, in their order (what they depend on is in headerUserView). */
+const roleLinks: {
+  to: string;
+  section: string;
+  label: MessageKey;
+  shownTo: (user: HeaderUser) => boolean;
+}[] = [
+  { to: '/styregruppe', section: '/styregruppe', label: 'nav.steering', shownTo: (user) => user.steering },
+  {
+    to: '/statusrapporter',
+    section: '/statusrapporter',
+    label: 'nav.reports',
+    shownTo: (user) => user.staff && !user.steering,
+  },
+  { to: '/tovholder', section: '/tovholder', label: 'nav.leadOwner', shownTo: (user) => user.leadOwner },
+  { to: '/admin/brugere', section: '/admin/', label: 'nav.admin', shownTo: (user) => user.admin },
+];
+
 /** Log ind / Opret bruger, or the signed-in user's name and a Log ud button (a form: it works without JavaScript). */
 function AccountMenu() {
   const { t } = useTranslation();
@@ -85,50 +105,19 @@ function AccountMenu() {
       <ul className="account-menu__list nobullet-list">
         {user ? (
           <>
-            {user.steering ? (
-              <li className="account-menu__item">
-                <Link
-                  className="account-menu__link"
-                  to="/styregruppe"
-                  aria-current={pathname.startsWith('/styregruppe') ? 'true' : undefined}
-                >
-                  {t('nav.steering')}
-                </Link>
-              </li>
-            ) : null}
-            {user.staff && !user.steering ? (
-              <li className="account-menu__item">
-                <Link
-                  className="account-menu__link"
-                  to="/statusrapporter"
-                  aria-current={pathname.startsWith('/statusrapporter') ? 'true' : undefined}
-                >
-                  {t('nav.reports')}
-                </Link>
-              </li>
-            ) : null}
-            {user.leadOwner ? (
-              <li className="account-menu__item">
-                <Link
-                  className="account-menu__link"
-                  to="/tovholder"
-                  aria-current={pathname.startsWith('/tovholder') ? 'true' : undefined}
-                >
-                  {t('nav.leadOwner')}
-                </Link>
-              </li>
-            ) : null}
-            {user.admin ? (
-              <li className="account-menu__item">
-                <Link
-                  className="account-menu__link"
-                  to="/admin/brugere"
-                  aria-current={pathname.startsWith('/admin/') ? 'true' : undefined}
-                >
-                  {t('nav.admin')}
-                </Link>
-              </li>
-            ) : null}
+            {roleLinks
+              .filter((link) => link.shownTo(user))
+              .map((link) => (
+                <li key={link.to} className="account-menu__item">
+                  <Link
+                    className="account-menu__link"
+                    to={link.to}
+                    aria-current={pathname.startsWith(link.section) ? 'true' : undefined}
+                  >
+                    {t(link.label)}
+                  </Link>
+                </li>
+              ))}
             <li className="account-menu__item">
               <Link
                 className="account-menu__link"
