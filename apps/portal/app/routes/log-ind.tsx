@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
+import { SecondFactorFields } from '../components/second-factor-fields';
 import { useTranslation } from '../i18n/use-translation';
 import {
   type FormErrors,
@@ -114,34 +115,11 @@ export default function LoginPage() {
             {...fieldError('password')}
           />
           {secondStep ? (
-            <>
-              <TextField
-                id="totpCode"
-                label={t('login.totpCode')}
-                hint={t('login.totpCodeHint')}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                width="s"
-                maxLength={6}
-                {...fieldError('totpCode')}
-              />
-              <details className="details">
-                <summary className="details-summary">
-                  <span className="details-summary-text">{t('login.useRecoveryCode')}</span>
-                </summary>
-                <div className="details-text">
-                  <TextField
-                    id="recoveryCode"
-                    label={t('login.recoveryCode')}
-                    hint={t('login.recoveryCodeHint')}
-                    autoComplete="off"
-                    spellCheck={false}
-                    width="m"
-                    {...fieldError('recoveryCode')}
-                  />
-                </div>
-              </details>
-            </>
+            <SecondFactorFields
+              code={{ id: 'totpCode', name: 'totpCode' }}
+              recoveryCode={{ id: 'recoveryCode', name: 'recoveryCode' }}
+              fieldError={fieldError}
+            />
           ) : null}
           <div className="form-actions">
             <button type="submit" className="button button-primary">

@@ -11,6 +11,7 @@ import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { MyEvents } from '../components/my-events';
 import { RoleList } from '../components/role-list';
+import { SecondFactorFields } from '../components/second-factor-fields';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { type Device, describeUserAgent, plainIp } from '../lib/device.server';
@@ -352,34 +353,11 @@ export default function MyPage() {
                 required
                 {...disableField('password')}
               />
-              <TextField
-                id="totp-disable-code"
-                name="code"
-                label={t('login.totpCode')}
-                hint={t('login.totpCodeHint')}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                width="s"
-                maxLength={6}
-                {...disableField('code')}
+              <SecondFactorFields
+                code={{ id: 'totp-disable-code', name: 'code' }}
+                recoveryCode={{ id: 'totp-disable-recoveryCode', name: 'recoveryCode' }}
+                fieldError={disableField}
               />
-              <details className="details">
-                <summary className="details-summary">
-                  <span className="details-summary-text">{t('login.useRecoveryCode')}</span>
-                </summary>
-                <div className="details-text">
-                  <TextField
-                    id="totp-disable-recoveryCode"
-                    name="recoveryCode"
-                    label={t('login.recoveryCode')}
-                    hint={t('login.recoveryCodeHint')}
-                    autoComplete="off"
-                    spellCheck={false}
-                    width="m"
-                    {...disableField('recoveryCode')}
-                  />
-                </div>
-              </details>
               <div className="form-actions">
                 <button type="submit" className="button button-secondary">
                   {t('totp.disable')}
