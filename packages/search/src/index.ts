@@ -1,1 +1,8 @@
-export {};
+export {
+  type ReaderKey,
+  readerKeys,
+  type SearchDocument,
+  type SearchDocumentType,
+  type SearchViewer,
+  searchDocumentTypes,
+} from './document.ts';
