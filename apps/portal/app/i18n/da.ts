@@ -667,7 +667,8 @@ export const da = {
     'Du står på venteliste som nummer {position}. Får du en plads, skriver vi til dig.',
   'guest.statusCancelled': 'Tilmeldingen er annulleret.',
   'guest.cancel': 'Meld afbud',
-  'guest.invalidLink': 'Linket er ugyldigt eller udløbet. Du kan tilmelde dig igen fra arrangementets side.',
+  'guest.invalidLink':
+    'Linket er ugyldigt, udløbet eller erstattet af et nyere – brug linket i den seneste e-mail om tilmeldingen. Du kan også tilmelde dig igen fra arrangementets side.',
   'guest.toEvents': 'Se arrangementerne',
   'checkIn.codeHeading': 'Din kode til indtjekning',
   'checkIn.codeHint': 'Vis koden eller QR-koden ved indgangen.',

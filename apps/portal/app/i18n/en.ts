@@ -664,7 +664,8 @@ export const en: Catalogue = {
     'You are number {position} on the waitlist. If you get a place, we will write to you.',
   'guest.statusCancelled': 'The sign-up is cancelled.',
   'guest.cancel': 'Cancel my sign-up',
-  'guest.invalidLink': 'The link is invalid or has expired. You can sign up again from the event page.',
+  'guest.invalidLink':
+    'The link is invalid, has expired or was replaced by a newer one – use the link in the latest email about your registration. You can also sign up again from the event page.',
   'guest.toEvents': 'See the events',
   'checkIn.codeHeading': 'Your check-in code',
   'checkIn.codeHint': 'Show the code or the QR code at the door.',

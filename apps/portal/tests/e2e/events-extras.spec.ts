@@ -65,7 +65,7 @@ test('a guest signs up without an account, confirms by the link, is checked in b
   await expect(page.getByText('Tilmeldingen er annulleret.')).toBeVisible();
   // A forged link says so.
   await page.goto(`/arrangementer/gaest/${'a'.repeat(32)}`);
-  await expect(page.getByText('Linket er ugyldigt eller udløbet.')).toBeVisible();
+  await expect(page.getByText('Linket er ugyldigt, udløbet eller erstattet af et nyere')).toBeVisible();
 });
 
 test('a member makes a personal calendar address, it serves the feed, and stopping it ends it', async ({

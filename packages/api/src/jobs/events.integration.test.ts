@@ -4,7 +4,7 @@ import { enqueueJob, findUserByEmail } from '@brobygger/db';
 import { testDatabaseKinds } from '@brobygger/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hour, insertEvent, insertRegistration } from '../event-extras-test-support.ts';
-import { createTestApi } from '../test-support.ts';
+import { call, createTestApi } from '../test-support.ts';
 import { reminderJobType, scheduleEventReminders } from './events.ts';
 import { createApiJobRunner } from './index.ts';
 
@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds())('event reminders on %s', (kind) => {
     mette = (await findUserByEmail(api.db, 'medarbejder@brobygger.test'))?.id as string;
     clock = t0;
     // Two workers on one database, as two processes would be.
-    runners = [1, 2].map((n) =>
+    runners = [1, 2].map((_n) =>
       createApiJobRunner({
         db: api.db,
         logger: api.deps.logger,
@@ -96,6 +96,15 @@ describe.each(testDatabaseKinds())('event reminders on %s', (kind) => {
     expect(toFrida?.text_body).toContain('kl. 10.00–12.00'); // 08:00 UTC on 4 May 2031 is 10:00 CEST
     expect(toFrida?.text_body).toContain('7K2Q-H9XM');
     expect(toFrida?.text_body).toContain('https://brobygger.example/min-side');
+    // The guest gets a working link of their own to cancel by, which replaces the earlier one.
+    const toGuest = sent.find((m) => m.to_address === 'gaest@example.dk');
+    const guestToken = toGuest?.text_body.match(
+      /https:\/\/brobygger\.example\/arrangementer\/gaest\/([a-z2-7]{32})/,
+    )?.[1];
+    expect(guestToken).toBeTruthy();
+    const view = await call(api.app, 'GET', `/api/guest-registrations/${guestToken}`);
+    expect(view.status).toBe(200);
+    expect(view.json).toMatchObject({ status: 'confirmed', name: 'Gæst Bekræftet' });
 
     // Again later, with the sweep and a second enqueue of the same reminder: nothing more.
     const [frida1] = await api.db

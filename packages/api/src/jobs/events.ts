@@ -25,6 +25,7 @@ import type { JobDefinition, RecurringJob } from '@brobygger/jobs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { eventReminderMessage } from '../mail/event-messages.ts';
+import { freshGuestLink } from '../services/event-guests/link.ts';
 
 export const reminderJobType = 'events.reminder';
 export const eventRemindersJobType = 'events.reminders-for-event';
@@ -54,7 +55,7 @@ async function enqueueReminders(db: Kysely<Database>, due: { id: number; starts_
  */
 export async function scheduleEventReminders(db: Kysely<Database>, eventId: number, now = new Date()) {
   const timing = await findEventReminderTiming(db, eventId);
-  if (!timing || timing.status !== 'published' || !timing.due_at) return;
+  if (timing?.status !== 'published' || !timing.due_at) return;
   if (timing.due_at.getTime() <= now.getTime()) return;
   await enqueueJob(db, {
     type: eventRemindersJobType,
@@ -71,7 +72,7 @@ export function eventReminderJobs(publicUrl: string) {
     async handler({ registrationId }, { db, now, logger }) {
       const row = await findReminder(db, registrationId);
       // Gone, cancelled, waitlisted, a pending guest, already reminded, or the event is not on.
-      if (!row || row.status !== 'confirmed' || row.reminded_at || row.event_status !== 'published') return;
+      if (row?.status !== 'confirmed' || row.reminded_at || row.event_status !== 'published') return;
       if (row.reminder_hours <= 0) return;
       const dueAt = row.starts_at.getTime() - row.reminder_hours * 3_600_000;
       // The event moved later after this job was made: its own job comes at the new time.
@@ -84,6 +85,11 @@ export function eventReminderJobs(publicUrl: string) {
       const pageUrl = new URL(`/arrangementer/${row.event_id}`, publicUrl).toString();
       const sent = await db.transaction().execute(async (trx) => {
         if (!(await markReminded(trx, registrationId, now))) return false;
+        // Members cancel on their page; a guest gets a fresh link of their own (the earlier one
+        // cannot be sent again: only its hash is kept).
+        const cancelUrl = row.user_email
+          ? new URL('/min-side', publicUrl).toString()
+          : await freshGuestLink(trx, publicUrl, registrationId);
         await enqueueEmail(
           trx,
           eventReminderMessage(
@@ -99,10 +105,7 @@ export function eventReminderJobs(publicUrl: string) {
             },
             {
               checkInCode: row.check_in_code ? formatCheckInCode(row.check_in_code) : null,
-              // Members cancel on their page; guests with the link from their confirmation mail.
-              cancelUrl: row.user_email
-                ? new URL('/min-side', publicUrl).toString()
-                : `${pageUrl} (brug linket fra din bekræftelse)`,
+              cancelUrl,
             },
           ),
         );
@@ -117,7 +120,7 @@ export function eventReminderJobs(publicUrl: string) {
     payload: z.object({ eventId: z.number().int().positive() }),
     async handler({ eventId }, { db, now }) {
       const timing = await findEventReminderTiming(db, eventId);
-      if (!timing || timing.status !== 'published' || !timing.due_at) return;
+      if (timing?.status !== 'published' || !timing.due_at) return;
       if (now.getTime() < timing.due_at.getTime()) {
         // The event moved later: come back when its reminders are due.
         await scheduleEventReminders(db, eventId, now);

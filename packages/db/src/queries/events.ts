@@ -353,6 +353,8 @@ export interface RegistrationRecipient {
   email: string;
   name: string;
   locale: string;
+  /** A guest (no account): reached through the link of their confirmation mail. */
+  guest: boolean;
 }
 
 const recipientColumns = [
@@ -361,6 +363,7 @@ const recipientColumns = [
   sql<string>`coalesce(u.email, r.guest_email)`.as('email'),
   sql<string>`coalesce(u.display_name, r.guest_name)`.as('name'),
   sql<string>`coalesce(u.locale, 'da')`.as('locale'),
+  sql<boolean>`r.user_id is null`.as('guest'),
 ] as const;
 
 /** Moves the first `count` of the waitlist (by arrival) to confirmed; returns who they are. */

@@ -85,7 +85,22 @@ describe.each(testDatabaseKinds())('guest sign-up on %s', (kind) => {
     const cancelled = await call(api.app, 'POST', `/api/guest-registrations/${token}/cancel`);
     expect(cancelled.json).toEqual({ status: 'cancelled' });
     expect((await call(api.app, 'GET', `/api/guest-registrations/${token}`)).json.status).toBe('cancelled');
-    expect((await call(api.app, 'GET', `/api/guest-registrations/${boToken}`)).json.status).toBe('confirmed');
+    // Bo is told by mail, with a fresh link of his own to cancel by (only hashes are kept, so the
+    // first link cannot be sent again; the new one replaces it).
+    const promotion = await api.db
+      .selectFrom('email_outbox')
+      .select(['kind', 'text_body'])
+      .where('to_address', '=', 'bo@example.dk')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(promotion.kind).toBe('event-promoted');
+    expect(promotion.text_body).toContain('meld afbud');
+    const boNewToken = await linkFor('bo@example.dk');
+    expect(boNewToken).not.toBe(boToken);
+    expect((await call(api.app, 'GET', `/api/guest-registrations/${boNewToken}`)).json.status).toBe(
+      'confirmed',
+    );
+    expect((await call(api.app, 'GET', `/api/guest-registrations/${boToken}`)).status).toBe(400);
     // A cancelled link cannot confirm again; cancelling again is harmless.
     expect((await call(api.app, 'POST', `/api/guest-registrations/${token}/confirm`)).status).toBe(409);
     expect((await call(api.app, 'POST', `/api/guest-registrations/${token}/cancel`)).status).toBe(200);

@@ -38,14 +38,13 @@ import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidToken, notFound, tooManyAttempts } from '../errors.ts';
 import { eventCalendarAttachment, eventPageUrl } from '../event-calendar/index.ts';
 import { fillFreeSeats } from '../events/sign-up.ts';
+import { guestLink } from './link.ts';
 
 /** How long an unconfirmed guest hold lives (never past the sign-up deadline). */
 export const guestHoldLifetimeMs = 24 * 60 * 60 * 1000;
 export const guestTokenPattern = /^[a-z2-7]{32}$/;
 
-export function guestLink(publicUrl: string, token: string): string {
-  return new URL(`/arrangementer/gaest/${token}`, publicUrl).toString();
-}
+export { guestLink } from './link.ts';
 
 const mailFacts = (
   publicUrl: string,

@@ -137,7 +137,7 @@ export async function myCheckIn(ctx: UseCaseContext, eventId: number) {
   const userId = ctx.actorId;
   if (!userId) throw notSignedIn();
   const registration = await findActiveRegistration(ctx.deps.db, eventId, userId);
-  if (!registration || registration.status !== 'confirmed') {
+  if (registration?.status !== 'confirmed') {
     throw notFound('Du har ikke en bekræftet plads til dette arrangement.');
   }
   const stored = await ensureCheckInCode(ctx.deps.db, registration.id, generateCheckInCode());

@@ -60,12 +60,17 @@ export function promotedMessage(
   name: string,
   event: EventForMail,
   publicUrl: string,
+  /** A guest's own link (a fresh one, which replaces the link of their earlier mails). */
+  guestLink?: string,
 ): OutgoingEmail {
+  const cancel = guestLink
+    ? `Din tilmelding (med kode til indtjekning, og hvor du kan melde afbud):\n${guestLink}\n\nLinket erstatter det, du fik tidligere. Kan du ikke komme, så meld afbud der, så den næste på ventelisten kan få pladsen.`
+    : 'Kan du ikke komme, så meld fra på arrangementets side, så den næste på ventelisten kan få pladsen.';
   return {
     to,
     kind: 'event-promoted',
     subject: `Du har fået en plads: ${event.title}`,
-    text: `Hej ${name}\n\nEn plads er blevet ledig, og du er rykket op fra ventelisten. Du er nu tilmeldt "${event.title}".\n\n${facts(event, publicUrl)}\n\nKan du ikke komme, så meld fra på arrangementets side, så den næste på ventelisten kan få pladsen.${signature}`,
+    text: `Hej ${name}\n\nEn plads er blevet ledig, og du er rykket op fra ventelisten. Du er nu tilmeldt "${event.title}".\n\n${facts(event, publicUrl)}\n\n${cancel}${signature}`,
   };
 }
 

@@ -21,6 +21,7 @@ import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, notFound, notSignedIn } from '../errors.ts';
 import { eventCalendarAttachment } from '../event-calendar/index.ts';
+import { freshGuestLink } from '../event-guests/link.ts';
 import { type EventForMail, promotedMessage, signedUpMessage, waitlistedMessage } from './messages.ts';
 
 /** The public list changed (a seat, a time, a new event): drop this process's copies at once. */
@@ -45,10 +46,12 @@ export async function fillFreeSeats(tx: TransactionContext, event: EventRow): Pr
   const change = capacityChange(event.capacity, confirmed, waitlisted);
   if (!change.ok || change.promote === 0) return 0;
   const promoted = await promoteFromWaitlist(tx.deps.db, event.id, change.promote);
+  const { publicUrl } = tx.deps.config;
   for (const person of promoted) {
+    const link = person.guest ? await freshGuestLink(tx.deps.db, publicUrl, person.id) : undefined;
     await queueEmail(
       tx.deps,
-      promotedMessage(person.email, person.name, eventForMail(event), tx.deps.config.publicUrl),
+      promotedMessage(person.email, person.name, eventForMail(event), publicUrl, link),
     );
   }
   if (promoted.length > 0) {
