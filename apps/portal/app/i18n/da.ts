@@ -654,7 +654,7 @@ export const da = {
   'guest.lead':
     'Skriv dit navn og din e-mail, så sender vi et link, som du bekræfter tilmeldingen med. Først når du har bekræftet, har du en plads.',
   'guest.privacy':
-    'Vi bruger kun dit navn og din e-mail til denne tilmelding. En tilmelding, der ikke bliver bekræftet, slettes efter 24 timer.',
+    'Vi bruger kun dit navn og din e-mail til denne tilmelding. En tilmelding, der ikke bliver bekræftet, slettes efter 24 timer, og dit navn og din e-mail slettes 30 dage efter arrangementet (eller efter dit afbud).',
   'guest.submit': 'Send mig et link',
   'guest.sent':
     'Tjek din e-mail. Vi har sendt et link til {email}. Åbn det inden for 24 timer for at bekræfte.',

@@ -652,7 +652,7 @@ export const en: Catalogue = {
   'guest.lead':
     'Write your name and email, and we send you a link to confirm with. You have a place only once you have confirmed.',
   'guest.privacy':
-    'We use your name and email only for this sign-up. A sign-up that is not confirmed is deleted after 24 hours.',
+    'We use your name and email only for this sign-up. A sign-up that is not confirmed is deleted after 24 hours, and your name and email are deleted 30 days after the event (or after you cancel).',
   'guest.submit': 'Send me a link',
   'guest.sent': 'Check your email. We have sent a link to {email}. Open it within 24 hours to confirm.',
   'guest.signUpLink': 'Sign up without an account',

@@ -17,6 +17,7 @@ import {
   enqueueJob,
   findEventReminderTiming,
   findReminder,
+  forgetFinishedGuests,
   listDueReminders,
   markReminded,
 } from '@brobygger/db';
@@ -31,6 +32,8 @@ export const reminderJobType = 'events.reminder';
 export const eventRemindersJobType = 'events.reminders-for-event';
 export const reminderSweepJobType = 'events.reminders-sweep';
 export const guestHoldsExpireJobType = 'events.guest-holds-expire';
+/** How long a guest's name and address are kept after their event ended or they cancelled. */
+export const guestRetentionMs = 30 * 24 * 3_600_000;
 export const reminderSweepEveryMs = 10 * 60_000;
 const sweepBatch = 500;
 
@@ -141,12 +144,16 @@ export function eventReminderJobs(publicUrl: string) {
     },
   };
 
-  // Guests: unconfirmed holds whose time ran out are forgotten (they never held a seat).
+  // Guests: unconfirmed holds whose time ran out are deleted (they never held a seat), and a
+  // guest's name and address are forgotten `guestRetentionMs` after their event ended or they
+  // cancelled (the registration stays, anonymous, so the event's counts stay true).
   const expireGuestHolds: JobDefinition = {
     type: guestHoldsExpireJobType,
     async handler(_payload, { db, now, logger }) {
       const deleted = await deleteExpiredGuestHolds(db, now);
       if (deleted > 0) logger.info({ deleted }, 'expired guest holds removed');
+      const forgotten = await forgetFinishedGuests(db, new Date(now.getTime() - guestRetentionMs));
+      if (forgotten > 0) logger.info({ forgotten }, 'finished guest registrations made anonymous');
     },
   };
 

@@ -117,3 +117,32 @@ export async function deleteExpiredGuestHolds(db: Kysely<Database>, now: Date): 
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The address a forgotten guest's registration keeps (the table needs one; it reaches nobody). */
+export const forgottenGuestDomain = 'glemt.invalid';
+
+/**
+ * Forgets guests whose registration is done with: the event ended, or they cancelled, before
+ * `cutoff`. Name, address and link go; the registration stays (with its status and attendance)
+ * so the event's counts stay true. Answers how many were forgotten.
+ */
+export async function forgetFinishedGuests(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  const result = await db
+    .updateTable('event_registrations')
+    .set((eb) => ({
+      guest_name: 'Slettet gæst',
+      guest_email: sql<string>`'gaest-' || ${eb.ref('id')} || '@${sql.raw(forgottenGuestDomain)}'`,
+      guest_token_hash: null,
+      updated_at: new Date(),
+    }))
+    .where('user_id', 'is', null)
+    .where('guest_email', 'not like', `%@${forgottenGuestDomain}`)
+    .where((eb) =>
+      eb.or([
+        eb('event_id', 'in', eb.selectFrom('events').select('id').where('ends_at', '<=', cutoff)),
+        eb.and([eb('status', '=', 'cancelled'), eb('cancelled_at', '<=', cutoff)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

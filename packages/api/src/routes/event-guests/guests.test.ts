@@ -175,6 +175,86 @@ describe.each(testDatabaseKinds())('guest sign-up on %s', (kind) => {
     expect(await seats(eventId)).toHaveLength(0);
   });
 
+  it("forgets a guest's name and address 30 days after the event or the cancellation, keeping the counts", async () => {
+    const ended = await insertEvent(api.db, {
+      starts_at: new Date(Date.now() - 32 * day),
+      ends_at: new Date(Date.now() - 31 * day),
+    });
+    const coming = await insertEvent(api.db);
+    const attended = await insertRegistration(api.db, {
+      eventId: ended,
+      guest: { name: 'Gamle Gæst', email: 'gl@example.dk' },
+    });
+    await api.db
+      .updateTable('event_registrations')
+      .set({ attended_at: new Date(Date.now() - 31 * day) })
+      .where('id', '=', attended)
+      .execute();
+    const cancelledLongAgo = await insertRegistration(api.db, {
+      eventId: coming,
+      guest: { name: 'Fortrudt', email: 'fortrudt@example.dk' },
+      status: 'cancelled',
+    });
+    await api.db
+      .updateTable('event_registrations')
+      .set({ cancelled_at: new Date(Date.now() - 31 * day) })
+      .where('id', '=', cancelledLongAgo)
+      .execute();
+    const cancelledToday = await insertRegistration(api.db, {
+      eventId: coming,
+      guest: { name: 'Fortrudt i dag', email: 'idag@example.dk' },
+      status: 'cancelled',
+    });
+    await api.db
+      .updateTable('event_registrations')
+      .set({ cancelled_at: new Date() })
+      .where('id', '=', cancelledToday)
+      .execute();
+    const stillComing = await insertRegistration(api.db, {
+      eventId: coming,
+      guest: { name: 'Kommer', email: 'kommer@example.dk' },
+    });
+    const member = await insertRegistration(api.db, {
+      eventId: ended,
+      userId: (await findUserByEmail(api.db, 'frivillig@brobygger.test'))?.id as string,
+    });
+
+    // The clean-up is recurring; an hour on, a period of it that has not run yet is due.
+    const runner = createApiJobRunner({
+      db: api.db,
+      logger: api.deps.logger,
+      now: () => new Date(Date.now() + hour),
+    });
+    await runner.drain();
+    const rows = await api.db
+      .selectFrom('event_registrations')
+      .select(['id', 'guest_name', 'guest_email', 'guest_token_hash', 'status', 'attended_at', 'user_id'])
+      .where('id', 'in', [attended, cancelledLongAgo, cancelledToday, stillComing, member])
+      .orderBy('id')
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of [attended, cancelledLongAgo]) {
+      expect(byId.get(id)).toMatchObject({
+        guest_name: 'Slettet gæst',
+        guest_email: `gaest-${id}@glemt.invalid`,
+        guest_token_hash: null,
+      });
+    }
+    // Attendance and status stay, so the event's counts are still true.
+    expect(byId.get(attended)?.status).toBe('confirmed');
+    expect(byId.get(attended)?.attended_at).not.toBeNull();
+    expect(byId.get(cancelledToday)?.guest_email).toBe('idag@example.dk');
+    expect(byId.get(stillComing)?.guest_email).toBe('kommer@example.dk');
+    expect(byId.get(member)?.user_id).toBeTruthy();
+    // Nothing is left to find by the old address.
+    const left = await api.db
+      .selectFrom('event_registrations')
+      .select('id')
+      .where('guest_email', 'in', ['gl@example.dk', 'fortrudt@example.dk'])
+      .execute();
+    expect(left).toHaveLength(0);
+  });
+
   it('refuses bad input, unknown and closed events, forged links and cross-site forms — changing nothing', async () => {
     const eventId = await insertEvent(api.db);
     const draft = await insertEvent(api.db, { status: 'draft', published_at: null });
