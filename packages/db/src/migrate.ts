@@ -11,6 +11,10 @@ export async function migrateToLatest(db: Kysely<any>, schema = 'public'): Promi
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    // Features are built on parallel branches, each with its migration named when it began; one
+    // merged later may sort before one already applied. It runs then (in name order among the
+    // pending ones) instead of Kysely refusing the database as "corrupted".
+    allowUnorderedMigrations: true,
     ...(schema === 'public' ? {} : { migrationTableSchema: schema }),
   });
   const { error, results = [] } = await migrator.migrateToLatest();

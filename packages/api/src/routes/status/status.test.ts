@@ -524,6 +524,49 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     expect((await call(api.app, 'GET', '/api/focus-areas/findes-ikke/status')).status).toBe(404);
   });
 
+  it('keeps the overview until what it shows changes, in this process or another', async () => {
+    const overview = async () =>
+      (await call(api.app, 'GET', '/api/steering/overview', as('steering'))).json.overview;
+    const viden = async () =>
+      (await overview()).areas.find((area: { slug: string }) => area.slug === 'viden-og-videndeling');
+    const before = await viden();
+    expect(await viden()).toEqual(before);
+    // Another process (or psql) makes Frida a lead owner of the area and closes September 2026:
+    // this process sees it once its counter check comes round.
+    const frida = await findUserByEmail(api.db, 'frivillig@brobygger.test');
+    const area = await api.db
+      .selectFrom('focus_areas')
+      .select('id')
+      .where('slug', '=', 'viden-og-videndeling')
+      .executeTakeFirstOrThrow();
+    await api.db
+      .insertInto('user_roles')
+      .values({ user_id: frida?.id as string, role: 'lead_owner', focus_area_id: area.id })
+      .execute();
+    await api.db
+      .insertInto('reporting_period_closures')
+      .values({ period_key: '2026-09', closed_by: null })
+      .execute();
+    const waitForCheck = () =>
+      new Promise((resolve) => setTimeout(resolve, (api.deps.publicCache?.checkIntervalMs ?? 0) + 50));
+    await waitForCheck();
+    const after = await overview();
+    expect(
+      after.areas.find((area: { slug: string }) => area.slug === 'viden-og-videndeling').leadOwners,
+    ).toContain('Frida Frivillig');
+    expect(after.previous.closed).toBe(true);
+    // Undone the same way: gone again.
+    await api.db
+      .deleteFrom('user_roles')
+      .where('user_id', '=', frida?.id as string)
+      .where('role', '=', 'lead_owner')
+      .execute();
+    await api.db.deleteFrom('reporting_period_closures').where('period_key', '=', '2026-09').execute();
+    await waitForCheck();
+    expect(await viden()).toEqual(before);
+    expect((await overview()).previous.closed).toBe(false);
+  });
+
   it('gives the steering group the overview, the pack and a CSV that Danish Excel reads', async () => {
     const overview = await call(api.app, 'GET', '/api/steering/overview', as('steering'));
     expect(overview.status).toBe(200);

@@ -16,6 +16,7 @@ import {
   type IndicatorUnit,
   indicatorsOf,
   type OverallStatus,
+  openPeriodFor,
   parsePeriodKey,
   type ReportState,
   submittedStates,
@@ -24,7 +25,7 @@ import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField } from '../errors.ts';
 import { readReport, reportingPeriods } from './reports.ts';
-import { iso } from './shared.ts';
+import { clock, iso, publicDataChanged, reportingRules } from './shared.ts';
 
 export interface OverviewCell {
   reportId: number | null;
@@ -47,11 +48,40 @@ function cell(report: ReportRow | undefined, deadlinePassed: boolean): OverviewC
   };
 }
 
+export type SteeringOverview = Awaited<ReturnType<typeof loadSteeringOverview>>;
+
+/** The overview last loaded, per API instance (its public read cache). */
+const overviews = new WeakMap<object, { key: string; value: SteeringOverview }>();
+
+/**
+ * The steering overview, the same for every reader allowed it (the route checks who), so it is
+ * kept until the public-data counter moves: every table it reads (focus areas, reports, lead
+ * owners' roles, period closures) moves the counter in the transaction of a change (ADR 0015), so
+ * another process's change is seen within the counter's check interval and this process's own at
+ * once. The clock decides the open period and the overdue flags, and lead owners' names come from
+ * their accounts (which do not move the counter): the key holds the period, whether its deadline
+ * has passed, and the minute.
+ */
+export async function readSteeringOverview(ctx: UseCaseContext): Promise<SteeringOverview> {
+  const cache = ctx.deps.publicCache;
+  if (!cache) return loadSteeringOverview(ctx);
+  const now = clock(ctx);
+  const open = openPeriodFor(now, reportingRules(ctx));
+  const generation = await cache.currentGeneration();
+  const key = [generation, open.key, open.deadline <= now, Math.floor(now.getTime() / 60_000)].join('|');
+  const held = overviews.get(cache);
+  if (held?.key === key) return held.value;
+  const value = await loadSteeringOverview(ctx);
+  // Loaded across a change (the counter moved meanwhile): answer it, but do not keep it.
+  if ((await cache.currentGeneration()) === generation) overviews.set(cache, { key, value });
+  return value;
+}
+
 /**
  * The six focus areas against the open period and the one before: four queries whatever the
  * number of areas and reports (areas, reports of both periods, lead owners, closures).
  */
-export async function readSteeringOverview(ctx: UseCaseContext) {
+async function loadSteeringOverview(ctx: UseCaseContext) {
   const db = ctx.deps.db;
   const periods = await reportingPeriods(ctx);
   const [areas, reports, leads] = await Promise.all([
@@ -166,5 +196,6 @@ export async function closePeriod(ctx: UseCaseContext, periodKey: string) {
       targetId: periodKey,
     });
   });
+  publicDataChanged(ctx);
   return { period: periodKey, closed: true };
 }
