@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './policy.ts';
+import { zoneOffsetMs } from './wall-clock.ts';
 
 // Events and sign-up (issue 9): the shapes the API accepts and the pure rules behind sign-up.
 
@@ -372,29 +373,6 @@ export function mapLink(address: string): string {
 }
 
 // ── Time in Europe/Copenhagen ──────────────────────────────────────────────────────────────────
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - (instant - (instant % 1000));
-}
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 

@@ -9,6 +9,7 @@
  * the steering group closes it. The periods go on past the policy's 2022 — the structure is kept
  * when the policy is renewed. Everything here is pure: the clock is always an argument.
  */
+import { zoneOffsetMs } from './wall-clock.ts';
 export interface ReportingPeriod {
   year: number;
   month: number;
@@ -74,26 +75,7 @@ export function parsePeriodKey(
 
 /** The offset of a time zone from UTC at an instant, in minutes (Intl; no I/O). */
 export function timeZoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(instant.getTime(), timeZone) / 60_000);
 }
 
 /** The instant a wall-clock time (year, month, day, hour, minute) has in a time zone. */

@@ -2,6 +2,7 @@ import { Badge, type BadgeVariant } from '@brobygger/ui';
 import type { Language, MessageKey } from '../i18n';
 import { locales } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
+import { dateTimeFormat, numberFormat } from '../lib/intl';
 
 // Shared pieces of the status-report pages (issue 13).
 
@@ -69,7 +70,7 @@ export function ReportStateBadge({ state, overdue }: { state: ReportState; overd
 }
 
 export function formatValue(value: number, unit: IndicatorUnit, lng: Language): string {
-  const number = new Intl.NumberFormat(locales[lng], { maximumFractionDigits: 2 }).format(value);
+  const number = numberFormat(locales[lng], { maximumFractionDigits: 2 }).format(value);
   if (unit === 'percent') return `${number} %`;
   if (unit === 'dkk') return `${number} kr.`;
   return number;
@@ -78,7 +79,7 @@ export function formatValue(value: number, unit: IndicatorUnit, lng: Language): 
 /** "2027-03" → "marts 2027". */
 export function formatPeriod(key: string, lng: Language): string {
   const [year, month] = key.split('-').map(Number);
-  return new Intl.DateTimeFormat(locales[lng], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locales[lng], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year ?? 2000, (month ?? 1) - 1, 15)),
   );
 }
