@@ -22,6 +22,13 @@ export interface PortalLoadContext {
    * share it with signed-in visitors and put their own menu in (apps/portal/server/page-cache.ts).
    */
   headerUser: () => Promise<CurrentUser | null>;
+  /**
+   * The same user, only to decide whether they may see the page (sign in first, or 403): for a
+   * page that shows everyone it lets in the same thing (a shared page, ADR 0013), which the page
+   * cache may then keep once for all of them. A loader that shows anything about the visitor
+   * must use `currentUser()`.
+   */
+  visitor: () => Promise<CurrentUser | null>;
 }
 
 declare module '@remix-run/server-runtime' {

@@ -3,8 +3,10 @@ import {
   isShortLivedPublicRead,
   matchesIfNoneMatch,
   sessionCookieName,
+  sharedReadAction,
   shortLivedPublicReadMs,
 } from '@brobygger/api';
+import { type Action, can, type RoleGrant } from '@brobygger/domain';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { languageCookieName, languageFromCookieHeader } from '../app/i18n/language-cookie';
@@ -62,13 +64,25 @@ export interface PortalServerOptions {
    * Who a page request comes from, by its session cookie (`bootApi().identifyVisitor`): the page
    * cache's way to the account menu without a request to the API. Without it, `GET /api/me`.
    */
-  identifyVisitor?: (
-    headers: Headers,
-  ) => Promise<{ displayName: string; roles: readonly { role: string }[] } | null>;
+  identifyVisitor?: (headers: Headers) => Promise<Visitor | null>;
+}
+
+/** A signed-in visitor as the page cache sees them: enough for the account menu and `can()`. */
+interface Visitor {
+  id: string;
+  displayName: string;
+  roles: readonly { role: string; focusArea?: string | null; associationId?: number | null }[];
 }
 
 const personalPages =
   /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
+
+/**
+ * Pages the same for everyone one permission allows (their loaders gate on the visitor with
+ * `context.visitor()` and read only public and shared reads): kept once for all of them, each
+ * visitor's permission checked on every answer (ADR 0013).
+ */
+const sharedPages = /^\/styregruppe$/;
 
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every
@@ -93,6 +107,8 @@ interface RenderedPage {
   askedForUser: () => boolean;
   /** The shortest time any read of the render may be kept (short-lived public reads). */
   maxAgeMs: () => number;
+  /** The action of the shared reads made (see `RenderedForCache.sharedBy`). */
+  sharedBy: () => Action | null | undefined;
 }
 
 /**
@@ -104,8 +120,9 @@ function cacheVisitor(
   request: Request,
   path: string,
   cookieOfSession: string,
-): { language: string; signedIn: boolean } | undefined {
-  if (request.method !== 'GET' || personalPages.test(path)) return undefined;
+): { language: string; signedIn: boolean; shared: boolean } | undefined {
+  const shared = sharedPages.test(path);
+  if (request.method !== 'GET' || (personalPages.test(path) && !shared)) return undefined;
   if (/no-cache|max-age=0/i.test(request.headers.get('Cache-Control') ?? '')) return undefined;
   if (request.headers.has('Authorization')) return undefined;
   const cookieHeader = request.headers.get('Cookie');
@@ -116,7 +133,7 @@ function cacheVisitor(
     if (name === cookieOfSession) signedIn = true;
     else if (name !== languageCookieName) return undefined;
   }
-  return { language: languageFromCookieHeader(cookieHeader), signedIn };
+  return { language: languageFromCookieHeader(cookieHeader), signedIn, shared };
 }
 
 /** The same request without the session cookie: the page as an anonymous visitor sees it. */
@@ -233,13 +250,17 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     let onlyPublicReads = true;
     let askedForUser = false;
     let maxAgeMs = Number.POSITIVE_INFINITY;
+    let sharedBy: Action | null | undefined;
     const tracked: InProcessApi = {
       request: async (input, init, callEnv) => {
         const response = await api.request(input, init, callEnv);
         const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
         const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        const shared = method === 'GET' ? sharedReadAction(path) : undefined;
         if (method !== 'GET') onlyPublicReads = false;
         else if (isShortLivedPublicRead(path)) maxAgeMs = Math.min(maxAgeMs, shortLivedPublicReadMs);
+        else if (shared)
+          sharedBy = response.status === 200 && (sharedBy ?? shared) === shared ? shared : null;
         else if (path !== '/api/me' && !isPublicRead(path)) onlyPublicReads = false;
         return response;
       },
@@ -264,6 +285,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
         return user();
       },
       headerUser: user,
+      visitor: user,
     };
     const response = await handleRequest(request, loadContext);
     // The language and the session come from cookies, so caches must key on them.
@@ -274,6 +296,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       onlyPublicReads: () => onlyPublicReads,
       askedForUser: () => askedForUser,
       maxAgeMs: () => maxAgeMs,
+      sharedBy: () => sharedBy,
     };
   }
 
@@ -286,6 +309,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       onlyPublicReads: rendered.onlyPublicReads(),
       askedForUser: rendered.askedForUser(),
       maxAgeMs: rendered.maxAgeMs(),
+      sharedBy: rendered.sharedBy(),
       nonce,
     };
   }
@@ -308,6 +332,37 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     if (!pageCache || !visitor) return withCacheControl(await render(request, c.env, nonce), c.req.path);
 
     const url = new URL(request.url);
+    const identify = () =>
+      (identifyVisitor
+        ? identifyVisitor(request.headers)
+        : fetchCurrentUser(createApiClient(api, { origin: url.origin, headers: request.headers, env: c.env }))
+      ).catch(() => null);
+
+    if (visitor.shared) {
+      // A shared page: kept once for everyone its permission allows, never for anonymous visitors.
+      const user = visitor.signedIn ? await identify() : null;
+      if (!user) return withCacheControl(await render(request, c.env, nonce), c.req.path);
+      const key = `${visitor.language}\n${url.pathname}${url.search}\nshared`;
+      const { generation, entry } = await pageCache.lookup(key);
+      const identity = { language: visitor.language, user: headerUserView(user) };
+      const permitted =
+        entry?.kind === 'page' &&
+        entry.sharedBy !== undefined &&
+        can({ userId: user.id, grants: user.roles as readonly RoleGrant[] }, entry.sharedBy);
+      const menu = permitted ? pageCache.accountMenu(identity, url.pathname) : undefined;
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(entry, menu);
+      // Rendered for this visitor; kept for the others when it qualifies, and their menu too.
+      const full = await render(request, c.env, nonce);
+      const result = await forCache(full, nonce);
+      if (!entry) pageCache.storeShared(key, generation, result);
+      if (full.response.status === 200 && !full.askedForUser() && full.sharedBy()) {
+        pageCache.rememberAccountMenu(identity, result.body, url.pathname);
+      }
+      const answer = rebuilt(full.response, result.body);
+      answer.headers.set('Cache-Control', 'no-store');
+      return answer;
+    }
+
     const key = `${visitor.language}\n${url.pathname}${url.search}`;
     const { generation, entry: found } = await pageCache.lookup(key);
     let entry = found;
@@ -329,10 +384,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       entry = pageCache.store(key, generation, await forCache(anonymous, nonce));
     }
     if (entry.kind === 'page' && entry.sharedWithSignedIn) {
-      const user = await (identifyVisitor
-        ? identifyVisitor(request.headers)
-        : fetchCurrentUser(createApiClient(api, { origin: url.origin, headers: request.headers, env: c.env }))
-      ).catch(() => null);
+      const user = await identify();
       if (user) {
         const identity = { language: visitor.language, user: headerUserView(user) };
         const menu = pageCache.accountMenu(identity);

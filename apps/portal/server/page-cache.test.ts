@@ -6,11 +6,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createPortalServer } from './create-portal-server';
 import { PageCache, splitAtAccountMenu } from './page-cache';
 
-// Two users, known to the API by their session cookie; Ada is an admin.
-const users: Record<string, { displayName: string; roles: { role: string }[] }> = {
-  ada: { displayName: 'Ada <Admin>', roles: [{ role: 'admin' }] },
-  bo: { displayName: 'Bo Bruger', roles: [] },
-  bo2: { displayName: 'Bo Bruger', roles: [] },
+// Users known to the API by their session cookie; Ada is an admin, Sten in the steering group.
+const users: Record<string, { id: string; displayName: string; roles: { role: string }[] }> = {
+  ada: { id: 'u-ada', displayName: 'Ada <Admin>', roles: [{ role: 'admin' }] },
+  bo: { id: 'u-bo', displayName: 'Bo Bruger', roles: [] },
+  bo2: { id: 'u-bo2', displayName: 'Bo Bruger', roles: [] },
+  sten: { id: 'u-sten', displayName: 'Sten Styregruppe', roles: [{ role: 'steering_group' }] },
 };
 const sessionCookie = 'brobygger_session';
 const userOf = (cookie: string | undefined) => {
@@ -20,6 +21,7 @@ const userOf = (cookie: string | undefined) => {
 
 let focusAreaName = 'Kvinder';
 let eventTitle = 'Dialogmøde';
+let overviewTitle = 'Marts 2027';
 let generation = 1;
 let localVersion = 0;
 let now = 0;
@@ -34,7 +36,16 @@ const api = new Hono()
   .get('/api/focus-areas', (c) => c.json({ focusAreas: [{ name: focusAreaName }] }))
   .get('/api/admin/users', (c) => c.json({ users: [] }))
   // A short-lived public read (the event list: the same for everyone, kept a second).
-  .get('/api/events', (c) => c.json({ events: [{ title: eventTitle }] }));
+  .get('/api/events', (c) => c.json({ events: [{ title: eventTitle }] }))
+  // A shared read: the same for everyone `steering:read` allows (the steering group, admins).
+  .get('/api/steering/overview', (c) => {
+    const user = userOf(c.req.header('cookie'));
+    if (!user) return c.json({ error: { code: 'unauthorized', message: '' } }, 401);
+    if (!user.roles.some((grant) => grant.role === 'steering_group' || grant.role === 'admin')) {
+      return c.json({ error: { code: 'forbidden', message: '' } }, 403);
+    }
+    return c.json({ overview: { title: overviewTitle } });
+  });
 
 const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -49,8 +60,10 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
   const language = /lng=en/.test(request.headers.get('cookie') ?? '') ? 'en' : 'da';
   const headerUser = (await context.headerUser()) as (typeof users)[string] | null;
   const admin = headerUser?.roles.some((grant) => grant.role === 'admin');
+  const steering = headerUser?.roles.some((grant) => grant.role === 'steering_group');
+  const current = url.pathname.startsWith('/styregruppe') ? ' aria-current="true"' : '';
   const menu = headerUser
-    ? `<nav class="account-menu">${admin ? '<a href="/admin/brugere">Admin</a>' : ''}<a href="/min-side">${escapeHtml(headerUser.displayName)}</a></nav>`
+    ? `<nav class="account-menu">${admin ? '<a href="/admin/brugere">Admin</a>' : ''}${steering ? `<a href="/styregruppe"${current}>Styregruppe</a>` : ''}<a href="/min-side">${escapeHtml(headerUser.displayName)}</a></nav>`
     : `<nav class="account-menu"><a href="/log-ind">${language === 'en' ? 'Log in' : 'Log ind'}</a></nav>`;
   let main = '';
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
@@ -70,6 +83,22 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
   } else if (url.pathname === '/for-dig') {
     const user = (await context.currentUser()) as (typeof users)[string] | null;
     main = user ? `Hej ${escapeHtml(user.displayName)}` : 'Hej gæst';
+  } else if (url.pathname === '/styregruppe') {
+    // A shared page: gated on the visitor, made of a shared read.
+    if (!(await context.visitor())) {
+      return new Response(null, { status: 302, headers: { Location: '/log-ind' } });
+    }
+    const client = context.api as unknown as {
+      api: { steering: { overview: { $get: () => Promise<Response> } } };
+    };
+    const answer = await client.api.steering.overview.$get();
+    if (answer.status === 403) {
+      status = 403;
+      main = 'ingen adgang';
+    } else {
+      const { overview } = (await answer.json()) as { overview: { title: string } };
+      main = `<h1>${overview.title}</h1>`;
+    }
   } else if (url.pathname === '/script') {
     main = `<script nonce="${context.cspNonce}"></script>`;
   } else if (url.pathname === '/cookie') {
@@ -112,6 +141,7 @@ function portal(identify = false) {
 const as = (token: string, extra = '') => ({ headers: { cookie: `${sessionCookie}=${token}${extra}` } });
 
 beforeEach(() => {
+  overviewTitle = 'Marts 2027';
   focusAreaName = 'Kvinder';
   eventTitle = 'Dialogmøde';
   generation = 1;
@@ -307,6 +337,62 @@ describe('the page cache, for signed-in visitors', () => {
   });
 });
 
+describe('the page cache, for a shared page (the same for everyone one permission allows)', () => {
+  it('renders it once for the steering group, and gives each member their own account menu', async () => {
+    const app = portal(true);
+    const first = await app.request('/styregruppe', as('sten'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('X-Page-Cache')).toBeNull();
+    const firstBody = await first.text();
+    expect(firstBody).toContain('<h1>Marts 2027</h1>');
+    expect(renders).toBe(1);
+    const again = await app.request('/styregruppe', as('sten'));
+    expect(again.headers.get('X-Page-Cache')).toBe('hit');
+    expect(again.headers.get('Cache-Control')).toBe('no-store');
+    expect(await again.text()).toBe(firstBody);
+    expect(renders).toBe(1);
+    // Ada (an admin, also allowed): her first visit renders in full for her menu, then hits.
+    const adaFirst = await (await app.request('/styregruppe', as('ada'))).text();
+    const adaAgain = await app.request('/styregruppe', as('ada'));
+    expect(adaAgain.headers.get('X-Page-Cache')).toBe('hit');
+    const adaBody = await adaAgain.text();
+    expect(adaBody).toBe(adaFirst);
+    expect(adaBody).toContain('Ada &lt;Admin&gt;');
+    expect(adaBody).not.toContain('Sten');
+    expect(renders).toBe(2);
+  });
+
+  it('never shows it to anyone the permission does not allow, however warm the cache', async () => {
+    const app = portal(true);
+    await app.request('/styregruppe', as('sten'));
+    await app.request('/styregruppe', as('sten'));
+    const bo = await app.request('/styregruppe', as('bo'));
+    expect(bo.status).toBe(403);
+    expect(await bo.text()).not.toContain('Marts 2027');
+    const anonymous = await app.request('/styregruppe');
+    expect(anonymous.status).toBe(302);
+    const unknown = await app.request('/styregruppe', as('ukendt'));
+    expect(unknown.status).toBe(302);
+    // A refused visitor first does not stop the page being kept for those allowed.
+    const fresh = portal(true);
+    renders = 0;
+    await fresh.request('/styregruppe', as('bo'));
+    await fresh.request('/styregruppe', as('sten'));
+    expect((await fresh.request('/styregruppe', as('sten'))).headers.get('X-Page-Cache')).toBe('hit');
+    expect(renders).toBe(2);
+  });
+
+  it('renders it again once the data changed', async () => {
+    const app = portal(true);
+    await app.request('/styregruppe', as('sten'));
+    overviewTitle = 'September 2027';
+    generation += 1;
+    const after = await app.request('/styregruppe', as('sten'));
+    expect(await after.text()).toContain('<h1>September 2027</h1>');
+    expect(after.headers.get('X-Page-Cache')).toBeNull();
+  });
+});
+
 describe('splitAtAccountMenu', () => {
   it('finds the one account menu, and refuses a page with none or two', () => {
     expect(splitAtAccountMenu('<p>a</p><nav class="account-menu"><a>x</a></nav><p>b</p>')).toEqual({
@@ -337,6 +423,9 @@ describe('what the page cache relies on in the app', () => {
       'lib/use-current-user.ts',
     ]);
     expect(using(/account-menu"/)).toEqual(['components/site-header.tsx']);
+    // Only shared pages gate on the visitor without asking who it is: the steering overview.
+    expect(using(/context\.visitor\(/)).toEqual(['lib/session.server.ts']);
+    expect(using(/requireVisitor\(/).sort()).toEqual(['lib/session.server.ts', 'lib/status.server.ts']);
     // The root loader's user, which the account menu shows, is the view the menu's key is made of.
     expect(readFileSync(join(appDir, 'root.tsx'), 'utf8')).toMatch(
       /user: user \? headerUserView\(user\) : null/,

@@ -1,4 +1,5 @@
 import { entityTag } from '@brobygger/api';
+import type { Action } from '@brobygger/domain';
 
 /**
  * Rendered pages of public data, kept in memory so that a page read by many is rendered once per
@@ -19,6 +20,10 @@ import { entityTag } from '@brobygger/api';
  *   render of a page for someone with the same header view (`headerUserView()`: the name and the
  *   role flags the menu shows) and language — the fragment's key is exactly what it shows, so one
  *   user's fragment can never show another's data.
+ * - A shared page (`storeShared`) is the same for everyone one permission allows: kept from a
+ *   render for one of them whose loaders only gated on the visitor and whose reads were public and
+ *   shared reads of that one action; answered only to visitors `can()` allows, each with their own
+ *   menu as that page shows it.
  */
 export interface PageCacheOptions {
   /** The public-data change counter (`bootApi().publicDataGeneration`). */
@@ -54,6 +59,11 @@ export interface CachedPage {
   after: string;
   /** Whether a signed-in visitor sees the same page but for the account menu. */
   sharedWithSignedIn: boolean;
+  /**
+   * A page kept for everyone this action permits (a shared page, rendered for one of them); the
+   * visitor's permission is checked on every answer. Undefined: a public page.
+   */
+  sharedBy?: Action;
 }
 
 /** A key whose page cannot be kept: rendered every time until the data or the clock moves on. */
@@ -80,6 +90,11 @@ export interface RenderedForCache {
   maxAgeMs?: number;
   /** A route's loader asked who is signed in. */
   askedForUser: boolean;
+  /**
+   * The one action whose shared reads (`sharedReadAction()`) the render made, all answered 200;
+   * null when it made shared reads of several actions or one was refused. Undefined: none made.
+   */
+  sharedBy?: Action | null;
   nonce: string;
 }
 
@@ -135,15 +150,38 @@ export class PageCache {
    * key cannot be kept. Answers the entry.
    */
   store(key: string, generation: string, rendered: RenderedForCache): PageCacheEntry {
+    const entry = this.entryOf(generation, rendered, rendered.sharedBy === undefined ? 'public' : 'none');
+    this.keep(key, entry);
+    return entry;
+  }
+
+  /**
+   * Keeps a shared page: a render for a signed-in visitor, of a page whose loaders only gated on
+   * the visitor (never asked who they are) and whose reads were public reads and the shared reads
+   * of one action, all answered 200. The account menu is cut out (each visitor gets theirs). Keeps
+   * nothing, and answers undefined, when the render does not qualify (a visitor without the
+   * permission must not make the page uncacheable for those with it).
+   */
+  storeShared(key: string, generation: string, rendered: RenderedForCache): CachedPage | undefined {
+    if (!rendered.sharedBy) return undefined;
+    const entry = this.entryOf(generation, rendered, rendered.sharedBy);
+    if (entry.kind !== 'page' || !entry.before || !entry.after) return undefined;
+    this.keep(key, entry);
+    return entry;
+  }
+
+  private entryOf(generation: string, rendered: RenderedForCache, audience: 'public' | 'none' | Action) {
     const { response, body } = rendered;
     const storedAt = this.now();
     const maxAgeMs = Math.min(this.ttlMs, rendered.maxAgeMs ?? Number.POSITIVE_INFINITY);
     const keepable =
+      audience !== 'none' &&
       rendered.onlyPublicReads &&
       response.status === 200 &&
       !response.headers.has('Set-Cookie') &&
       (response.headers.get('Content-Type') ?? '').startsWith('text/html') &&
-      !body.includes(rendered.nonce);
+      !body.includes(rendered.nonce) &&
+      (audience === 'public' || !rendered.askedForUser);
     let entry: PageCacheEntry;
     if (keepable) {
       const parts = splitAtAccountMenu(body);
@@ -161,33 +199,43 @@ export class PageCache {
         before: parts?.before ?? body,
         menu: parts?.menu ?? '',
         after: parts?.after ?? '',
-        sharedWithSignedIn: Boolean(parts) && !rendered.askedForUser,
+        sharedWithSignedIn: audience === 'public' && Boolean(parts) && !rendered.askedForUser,
+        ...(audience === 'public' ? {} : { sharedBy: audience, menu: '' }),
       };
+      // A shared page is only ever answered with the visitor's own menu spliced in.
+      if (audience !== 'public' && !parts) entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
     } else {
       entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
     }
+    return entry;
+  }
+
+  private keep(key: string, entry: PageCacheEntry): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.set(key, entry);
-    return entry;
   }
 
-  /** The account menu of a signed-in visitor with this header view and language, if known. */
-  accountMenu(identity: AccountMenuIdentity): string | undefined {
-    return this.fragments.get(fragmentKey(identity));
+  /**
+   * The account menu of a signed-in visitor with this header view and language, if known; with
+   * `page`, the menu as that page shows it (it may mark the page's section as current).
+   */
+  accountMenu(identity: AccountMenuIdentity, page?: string): string | undefined {
+    return this.fragments.get(fragmentKey(identity, page));
   }
 
   /**
    * Remembers the account menu of a full render for a signed-in visitor (of a page that the cache
-   * could keep). A menu that marks a current page is specific to that page and is not kept.
+   * could keep). Without `page`, a menu that marks a current section is specific to that page and
+   * is not kept; with it, the menu is kept for that page only.
    */
-  rememberAccountMenu(identity: AccountMenuIdentity, body: string): void {
+  rememberAccountMenu(identity: AccountMenuIdentity, body: string, page?: string): void {
     const parts = splitAtAccountMenu(body);
-    if (!parts || parts.menu.includes('aria-current')) return;
-    const key = fragmentKey(identity);
+    if (!parts || (page === undefined && parts.menu.includes('aria-current'))) return;
+    const key = fragmentKey(identity, page);
     this.fragments.delete(key);
     if (this.fragments.size >= this.maxFragments) {
       const oldest = this.fragments.keys().next().value;
@@ -210,6 +258,6 @@ export interface AccountMenuIdentity {
   user: Record<string, unknown>;
 }
 
-function fragmentKey({ language, user }: AccountMenuIdentity): string {
-  return `${language}\n${JSON.stringify(user)}`;
+function fragmentKey({ language, user }: AccountMenuIdentity, page?: string): string {
+  return `${language}\n${JSON.stringify(user)}${page === undefined ? '' : `\n${page}`}`;
 }

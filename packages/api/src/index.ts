@@ -11,7 +11,12 @@ export { answerClientErrors } from './client-error.ts';
 export type { ApiConfig, ApiDependencies } from './context.ts';
 export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
 export { createLogger } from './logger.ts';
-export { isPublicRead, isShortLivedPublicRead, shortLivedPublicReadMs } from './middleware/public-reads.ts';
+export {
+  isPublicRead,
+  isShortLivedPublicRead,
+  sharedReadAction,
+  shortLivedPublicReadMs,
+} from './middleware/public-reads.ts';
 export { settleAfterResponse } from './services/after-response.ts';
 export { UseCaseError } from './services/errors.ts';
 export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';

@@ -14,6 +14,15 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
+/**
+ * The signed-in visitor, only to let them in or send them to /log-ind: for a shared page, which
+ * shows the same to everyone its API reads allow (the page cache keeps it once for all of them;
+ * `sharedPages` in apps/portal/server/create-portal-server.ts). Show nothing of the user from it.
+ */
+export async function requireVisitor(request: Request, context: AppLoadContext): Promise<void> {
+  if (!(await context.visitor())) throw redirect(loginUrl(request));
+}
+
 /** An admin; other signed-in users get the 403 page. */
 export async function requireAdmin(request: Request, context: AppLoadContext): Promise<CurrentUser> {
   const user = await requireUser(request, context);

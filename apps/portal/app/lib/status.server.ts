@@ -10,7 +10,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import type { ApiClient } from '../load-context';
 import { apiFailure } from './api-failure.server';
-import { requireUser } from './session.server';
+import { requireUser, requireVisitor } from './session.server';
 
 // The status-report pages' calls to the API (issue 13). The API decides who may see what; a page
 // turns its 401/403 into the sign-in redirect or the 403 page.
@@ -50,8 +50,9 @@ export async function loadReport(request: Request, context: AppLoadContext, id: 
   return ((await response.json()) as unknown as { report: StatusReportView }).report;
 }
 
+/** The steering overview: a shared page's only read (the same for the whole steering group). */
 export async function loadOverview(request: Request, context: AppLoadContext) {
-  await requireUser(request, context);
+  await requireVisitor(request, context);
   const response = await context.api.api.steering.overview.$get();
   if (!response.ok) refused(response.status, 'GET /api/steering/overview');
   return ((await response.json()) as unknown as { overview: SteeringOverviewView }).overview;

@@ -71,6 +71,43 @@ test.describe('the page cache', () => {
     }
   });
 
+  test('keeps the steering overview once for the steering group, each with their own menu, and for no one else', async ({
+    baseURL,
+  }) => {
+    const url = baseURL ?? '';
+    const steering = await signedIn(url, 'styregruppe@brobygger.test');
+    const admin = await signedIn(url, 'admin@brobygger.test');
+    const staff = await signedIn(url, 'medarbejder@brobygger.test');
+    try {
+      for (const who of [steering, admin]) await who.get('/styregruppe');
+      const cached = await steering.get('/styregruppe');
+      expect(cached.status()).toBe(200);
+      expect(cached.headers()['x-page-cache']).toBe('hit');
+      expect(cached.headers()['cache-control']).toBe('no-store');
+      const full = await steering.get('/styregruppe', { headers: { 'Cache-Control': 'no-cache' } });
+      expect(full.headers()['x-page-cache']).toBeUndefined();
+      expect(await cached.text()).toBe(await full.text());
+      const adminPage = await admin.get('/styregruppe');
+      expect(adminPage.headers()['x-page-cache']).toBe('hit');
+      const adminHtml = await adminPage.text();
+      expect(adminHtml).toContain('Ada Admin');
+      expect(adminHtml).not.toContain('Søren Styregruppe');
+      expect(await cached.text()).toContain('Søren Styregruppe');
+      // Others get the 403 page and anonymous visitors the login, never the kept page.
+      const refused = await staff.get('/styregruppe');
+      expect(refused.status()).toBe(403);
+      expect(refused.headers()['x-page-cache']).toBeUndefined();
+      const anonymous = await playwrightRequest.newContext({ baseURL: url });
+      const login = await anonymous.get('/styregruppe', { maxRedirects: 0 });
+      expect(login.status()).toBe(302);
+      await anonymous.dispose();
+    } finally {
+      await steering.dispose();
+      await admin.dispose();
+      await staff.dispose();
+    }
+  });
+
   test('never keeps a personal page, and a sign-out is seen on the next page at once', async ({
     baseURL,
   }) => {

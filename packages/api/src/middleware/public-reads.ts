@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Action } from '@brobygger/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
 import type { AppEnv } from '../context.ts';
@@ -36,6 +37,21 @@ const shortLivedPublicReads = [/^\/api\/events$/];
 
 export function isShortLivedPublicRead(path: string): boolean {
   return shortLivedPublicReads.some((pattern) => pattern.test(path));
+}
+
+/**
+ * Reads that answer the same to everyone one action permits (and 401/403 to everyone else), made
+ * only of data that moves the public-data counter: a page made of them and public reads can be
+ * kept once for everyone the action permits (the portal's page cache). A path belongs here only if
+ * its route checks exactly that action and reads nothing else about the caller.
+ */
+const sharedReads: [RegExp, Action][] = [
+  // Status reports (issue 13): the steering overview (ADR 0015).
+  [/^\/api\/steering\/overview$/, 'steering:read'],
+];
+
+export function sharedReadAction(path: string): Action | undefined {
+  return sharedReads.find(([pattern]) => pattern.test(path))?.[1];
 }
 
 // Caches may keep the answer but must ask again each time (with If-None-Match): it can change.

@@ -586,6 +586,9 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
     const sundhed = areas.find((area: { slug: string }) => area.slug === 'sundhed-og-trivsel');
     expect(sundhed.previous).toMatchObject({ state: 'missing', overdue: true });
     expect(sundhed.current).toMatchObject({ state: 'missing', overdue: false });
+    // A shared read (sharedReadAction): the same bytes for everyone steering:read allows.
+    expect((await call(api.app, 'GET', '/api/steering/overview', as('admin'))).text).toBe(overview.text);
+    expect((await call(api.app, 'GET', '/api/steering/overview')).status).toBe(401);
     expect((await call(api.app, 'GET', '/api/steering/overview', as('staff'))).status).toBe(403);
     expect((await call(api.app, 'GET', '/api/steering/overview', as('lead'))).status).toBe(403);
 
