@@ -118,7 +118,7 @@ export function createApi(options: ApiDependencies) {
       const code = httpExceptionCodes[status] ?? 'bad_request';
       return c.json(errorBody(code, error.message || 'Ugyldig forespørgsel'), status);
     }
-    c.var.logger.error({ err: error }, 'unhandled error');
+    c.get('logger').error({ err: error }, 'unhandled error');
     return c.json(errorBody('internal_error', 'Der opstod en uventet fejl. Prøv igen senere.'), 500);
   });
 

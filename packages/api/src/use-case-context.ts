@@ -6,10 +6,10 @@ import type { UseCaseContext } from './services/context.ts';
 /** The use-case context of a request: its dependencies, who is signed in, and from where. */
 export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
   return {
-    deps: c.var.deps,
-    actorId: c.var.user?.id ?? null,
-    sessionId: c.var.session?.id ?? null,
-    account: c.var.account,
+    deps: c.get('deps'),
+    actorId: c.get('user')?.id ?? null,
+    sessionId: c.get('session')?.id ?? null,
+    account: c.get('account'),
     meta: requestMeta(c),
   };
 }

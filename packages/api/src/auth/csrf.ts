@@ -16,7 +16,7 @@ const simpleContentType = /^(application\/x-www-form-urlencoded|multipart\/form-
 export function requireSameOrigin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (safeMethods.has(c.req.method)) return next();
-    const { config } = c.var.deps;
+    const { config } = c.get('deps');
     const hasCookie = readSessionCookie(c, config.production) !== undefined;
     const isFormLike = simpleContentType.test(c.req.header('content-type') ?? '');
     if (!hasCookie && !isFormLike) return next();

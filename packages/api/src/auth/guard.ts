@@ -19,12 +19,12 @@ const adminActions: ReadonlySet<Action> = new Set([
  * have two-factor authentication turned on before any admin action.
  */
 export function authorize(c: Context<AppEnv>, action: Action, resource?: Resource) {
-  const actor = c.var.actor;
+  const actor = c.get('actor');
   if (!can(actor, action, resource)) {
     if (actor === null) return unauthorized(c);
     return c.json(errorBody('forbidden', 'Du har ikke adgang til dette.'), 403);
   }
-  if (adminActions.has(action) && c.var.deps.config.production && !c.var.user?.totpEnabled) {
+  if (adminActions.has(action) && c.get('deps').config.production && !c.get('user')?.totpEnabled) {
     return c.json(
       errorBody('two_factor_required', 'Administratorer skal slå totrinsbekræftelse til først.'),
       403,
@@ -34,7 +34,7 @@ export function authorize(c: Context<AppEnv>, action: Action, resource?: Resourc
 }
 
 export function clientIp(c: Context<AppEnv>): string | null {
-  return c.var.deps.clientIp?.(c) ?? null;
+  return c.get('deps').clientIp?.(c) ?? null;
 }
 
 export function requestMeta(c: Context<AppEnv>) {

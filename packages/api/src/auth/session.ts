@@ -50,12 +50,12 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     c.set('session', null);
     c.set('account', null);
     c.set('authVia', null);
-    const { config } = c.var.deps;
+    const { config } = c.get('deps');
     const authorization = c.req.header('authorization');
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = readSessionCookie(c, config.production);
     const token = bearer ?? cookie;
-    const loaded = token ? await authenticate(c.var.deps, token) : undefined;
+    const loaded = token ? await authenticate(c.get('deps'), token) : undefined;
     if (loaded) signIn(c, loaded, bearer ? 'bearer' : 'cookie');
     await next();
   };
@@ -80,7 +80,7 @@ function signIn(c: Context<AppEnv>, { session, account, actor }: LoadedSession, 
  */
 export function clearSessionCacheOnChange(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const cache = c.var.deps.sessionCache;
+    const cache = c.get('deps').sessionCache;
     if (!cache || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     cache.clear();
     try {

@@ -9,7 +9,7 @@ import { isShortLivedPublicRead } from './public-reads.ts';
  */
 export function eventListCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const cache = c.var.deps.eventListCache;
+    const cache = c.get('deps').eventListCache;
     if (c.req.method !== 'GET' || !cache || !isShortLivedPublicRead(c.req.path)) return next();
     const key = eventListKey(c.req.url);
     const hit = cache.get(key);

@@ -16,7 +16,8 @@ export function noStoreForPersonalAnswers(): MiddlewareHandler<AppEnv> {
     await next();
     // A public read is the same for everyone, signed in or not (the read cache shares it).
     if (c.req.method === 'GET' && isPublicRead(c.req.path) && !c.res.headers.has('set-cookie')) return;
-    const personal = c.var.user != null || c.res.headers.has('set-cookie') || personalPaths.test(c.req.path);
+    const personal =
+      c.get('user') != null || c.res.headers.has('set-cookie') || personalPaths.test(c.req.path);
     if (personal) c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -65,7 +65,7 @@ const cacheControl = 'no-cache';
  */
 export function publicReadCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const cache = c.var.deps.publicCache;
+    const cache = c.get('deps').publicCache;
     if (c.req.method !== 'GET' || !cache || !isPublicRead(c.req.path)) return next();
     const key = cacheKeyOf(c);
     const ifNoneMatch = c.req.header('if-none-match');
@@ -106,7 +106,7 @@ function cacheKeyOf(c: Context<AppEnv>): string {
  */
 export function publicReadFastPath(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { publicCache: cache, eventListCache, config, logger } = c.var.deps;
+    const { publicCache: cache, eventListCache, config, logger } = c.get('deps');
     if (c.req.method !== 'GET' || c.req.header('x-request-id')) return next();
     const path = c.req.path;
     const started = performance.now();

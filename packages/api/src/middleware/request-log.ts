@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 export function requestLog(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const logger = c.var.deps.logger.child({ reqId: c.var.requestId });
+    const logger = c.get('deps').logger.child({ reqId: c.get('requestId') });
     c.set('logger', logger);
     await next();
     const fields = {

@@ -40,7 +40,7 @@ export const authRouter = createRouter()
   })
   .openapi(loginRoute, async (c) => {
     const { user, session } = await login(useCaseContext(c), c.req.valid('json'));
-    writeSessionCookie(c, session.token, c.var.deps.config.production);
+    writeSessionCookie(c, session.token, c.get('deps').config.production);
     return c.json(
       {
         user: { ...user, createdAt: user.createdAt.toISOString() },
@@ -52,7 +52,7 @@ export const authRouter = createRouter()
   })
   .openapi(logoutRoute, async (c) => {
     await logout(useCaseContext(c));
-    clearSessionCookie(c, c.var.deps.config.production);
+    clearSessionCookie(c, c.get('deps').config.production);
     return c.body(null, 204);
   })
   .openapi(verifyEmailRoute, async (c) => {

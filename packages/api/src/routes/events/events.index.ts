@@ -38,7 +38,7 @@ export const eventsRouter = createRouter()
     c.json({ eventTypes: await readEventTypes(useCaseContext(c)) }, 200),
   )
   .openapi(getEventRoute, async (c) => {
-    const canManage = can(c.var.actor, 'event:manage');
+    const canManage = can(c.get('actor'), 'event:manage');
     return c.json(await readEvent(useCaseContext(c), c.req.valid('param').id, { canManage }), 200);
   })
   .openapi(createEventRoute, async (c) =>

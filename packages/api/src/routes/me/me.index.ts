@@ -32,7 +32,7 @@ export const meRouter = createRouter()
           expiresAt: session.expires_at.toISOString(),
           ip: session.ip,
           userAgent: session.user_agent,
-          current: session.id === c.var.session?.id,
+          current: session.id === c.get('session')?.id,
         })),
       },
       200,
@@ -40,7 +40,7 @@ export const meRouter = createRouter()
   })
   .openapi(endMySessionRoute, async (c) => {
     const { wasCurrent } = await endMySession(useCaseContext(c), c.req.valid('param').id);
-    if (wasCurrent) clearSessionCookie(c, c.var.deps.config.production);
+    if (wasCurrent) clearSessionCookie(c, c.get('deps').config.production);
     return c.body(null, 204);
   })
   .openapi(exportMyDataRoute, async (c) => {
@@ -51,6 +51,6 @@ export const meRouter = createRouter()
   })
   .openapi(deleteMeRoute, async (c) => {
     await deleteMyAccount(useCaseContext(c), c.req.valid('json').password);
-    clearSessionCookie(c, c.var.deps.config.production);
+    clearSessionCookie(c, c.get('deps').config.production);
     return c.body(null, 204);
   });

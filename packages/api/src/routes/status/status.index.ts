@@ -43,17 +43,21 @@ import {
 
 export const statusRouter = createRouter()
   .openapi(getWorkspaceRoute, async (c) => {
-    const workspace = await readAreaWorkspace(useCaseContext(c), c.var.actor, c.req.valid('param').slug);
+    const workspace = await readAreaWorkspace(useCaseContext(c), c.get('actor'), c.req.valid('param').slug);
     return c.json({ workspace }, 200);
   })
   .openapi(listDescriptionRevisionsRoute, async (c) => {
-    const revisions = await readDescriptionHistory(useCaseContext(c), c.var.actor, c.req.valid('param').slug);
+    const revisions = await readDescriptionHistory(
+      useCaseContext(c),
+      c.get('actor'),
+      c.req.valid('param').slug,
+    );
     return c.json({ revisions }, 200);
   })
   .openapi(reviseDescriptionRoute, async (c) => {
     const saved = await reviseDescription(
       useCaseContext(c),
-      c.var.actor,
+      c.get('actor'),
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
@@ -62,7 +66,7 @@ export const statusRouter = createRouter()
   .openapi(addInitiativeRoute, async (c) => {
     const initiative = await addInitiative(
       useCaseContext(c),
-      c.var.actor,
+      c.get('actor'),
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
@@ -70,13 +74,13 @@ export const statusRouter = createRouter()
   })
   .openapi(editInitiativeRoute, async (c) => {
     const { slug, id } = c.req.valid('param');
-    const initiative = await editInitiative(useCaseContext(c), c.var.actor, slug, id, c.req.valid('json'));
+    const initiative = await editInitiative(useCaseContext(c), c.get('actor'), slug, id, c.req.valid('json'));
     return c.json({ initiative }, 200);
   })
   .openapi(createReportRoute, async (c) => {
     const report = await createReport(
       useCaseContext(c),
-      c.var.actor,
+      c.get('actor'),
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
@@ -86,12 +90,15 @@ export const statusRouter = createRouter()
     return c.json({ reports: await listSubmittedReports(useCaseContext(c)) }, 200);
   })
   .openapi(getReportRoute, async (c) => {
-    return c.json({ report: await readReport(useCaseContext(c), c.var.actor, c.req.valid('param').id) }, 200);
+    return c.json(
+      { report: await readReport(useCaseContext(c), c.get('actor'), c.req.valid('param').id) },
+      200,
+    );
   })
   .openapi(updateReportRoute, async (c) => {
     const report = await updateReport(
       useCaseContext(c),
-      c.var.actor,
+      c.get('actor'),
       c.req.valid('param').id,
       c.req.valid('json'),
     );
@@ -99,30 +106,35 @@ export const statusRouter = createRouter()
   })
   .openapi(submitReportRoute, async (c) => {
     return c.json(
-      { report: await submitReport(useCaseContext(c), c.var.actor, c.req.valid('param').id) },
+      { report: await submitReport(useCaseContext(c), c.get('actor'), c.req.valid('param').id) },
       200,
     );
   })
   .openapi(acknowledgeReportRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const report = await acknowledgeReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    const report = await acknowledgeReport(
+      useCaseContext(c),
+      c.get('actor'),
+      id,
+      c.req.valid('json').comment,
+    );
     return c.json({ report }, 200);
   })
   .openapi(returnReportRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const report = await returnReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    const report = await returnReport(useCaseContext(c), c.get('actor'), id, c.req.valid('json').comment);
     return c.json({ report }, 200);
   })
   .openapi(commentReportRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const report = await commentOnReport(useCaseContext(c), c.var.actor, id, c.req.valid('json').comment);
+    const report = await commentOnReport(useCaseContext(c), c.get('actor'), id, c.req.valid('json').comment);
     return c.json({ report }, 201);
   })
   .openapi(steeringOverviewRoute, async (c) => {
     return c.json({ overview: await readSteeringOverview(useCaseContext(c)) }, 200);
   })
   .openapi(steeringPackRoute, async (c) => {
-    const pack = await readSteeringPack(useCaseContext(c), c.var.actor, c.req.valid('param').period);
+    const pack = await readSteeringPack(useCaseContext(c), c.get('actor'), c.req.valid('param').period);
     return c.json({ pack }, 200);
   })
   .openapi(closePeriodRoute, async (c) => {
