@@ -30,6 +30,7 @@ import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
 import { UseCaseError } from './services/errors.ts';
+import { sharedReads } from './shared-reads.ts';
 
 /** The error code of an answer that Hono's own middleware refused (validators, body limit…). */
 const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
@@ -56,8 +57,9 @@ export function createApi(options: ApiDependencies) {
       c.set('logger', deps.logger);
       await next();
     })
-    // A public read the cache holds is answered here, as the chain below would (ADR 0011).
-    .use(publicReadFastPath())
+    // A public read the cache holds, or a shared read for a caller just checked, is answered here,
+    // as the chain below would (ADR 0011, ADR 0013).
+    .use(publicReadFastPath(sharedReads))
     // A caller's X-Request-Id is kept only when short and of [A-Za-z0-9_=-], so it is safe to log.
     .use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }))
     .use(requestLog())

@@ -11,12 +11,7 @@ export { answerClientErrors } from './client-error.ts';
 export type { ApiConfig, ApiDependencies } from './context.ts';
 export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
 export { createLogger } from './logger.ts';
-export {
-  isPublicRead,
-  isShortLivedPublicRead,
-  sharedReadAction,
-  shortLivedPublicReadMs,
-} from './middleware/public-reads.ts';
+export { isPublicRead, isShortLivedPublicRead, shortLivedPublicReadMs } from './middleware/public-reads.ts';
 export { settleAfterResponse } from './services/after-response.ts';
 export { UseCaseError } from './services/errors.ts';
 export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';
@@ -28,3 +23,4 @@ export type {
   SteeringOverviewView,
   SteeringPackView,
 } from './services/status/index.ts';
+export { sharedReadAction } from './shared-reads.ts';

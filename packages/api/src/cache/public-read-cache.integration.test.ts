@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
 import { sessionCookieName } from '../auth/cookies.ts';
+import { SessionCache } from '../auth/session-cache.ts';
 import type { ApiDependencies } from '../context.ts';
 import { isPublicRead } from '../middleware/public-reads.ts';
 import { PublicReadCache } from './public-read-cache.ts';
@@ -41,6 +42,8 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
   let api: ReturnType<typeof apiOn>;
   let staffCookie: string;
   let volunteerCookie: string;
+  let steeringCookie: string;
+  let adminCookie: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -54,6 +57,8 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
     };
     staffCookie = await cookieFor('medarbejder@brobygger.test');
     volunteerCookie = await cookieFor('frivillig@brobygger.test');
+    steeringCookie = await cookieFor('styregruppe@brobygger.test');
+    adminCookie = await cookieFor('admin@brobygger.test');
     // Hashing seven demo passwords takes a while on a busy machine.
   }, 180_000);
   afterAll(async () => {
@@ -104,6 +109,56 @@ describe.each(testDatabaseKinds())('public read cache on %s', (kind) => {
       expect(own.headers.get('x-request-id')).toBe('mitt-id-123');
       expect(headersOf(own), path).toEqual(headersOf(miss));
     }
+  });
+
+  it('answers a shared read (the steering overview) the same way for everyone allowed it, and to no one else', async () => {
+    const fresh = createApi({
+      db: database.db,
+      databaseKind: database.kind,
+      searchKind: 'postgres',
+      logger: pino({ level: 'silent' }),
+      config: { production: false, publicUrl: 'http://localhost:3000', devMailbox: true },
+      publicCache: new PublicReadCache({
+        readGeneration: () => getPublicDataGeneration(database.db),
+        checkIntervalMs,
+      }),
+      sessionCache: new SessionCache({ ttlMs: 60_000 }),
+    });
+    const path = '/api/steering/overview';
+    const headersOf = (res: Response) => {
+      const all = Object.fromEntries(res.headers);
+      delete all['x-request-id'];
+      return all;
+    };
+    // The first request checks the session down the chain; the next is answered by the fast path
+    // (a caller whose session was just checked); one with its own request id goes down the chain.
+    const chain = await fresh.request(path, { headers: { cookie: steeringCookie } });
+    expect(chain.status).toBe(200);
+    const fast = await fresh.request(path, { headers: { cookie: steeringCookie } });
+    const forcedChain = await fresh.request(path, {
+      headers: { cookie: steeringCookie, 'X-Request-Id': 'mitt-id-123' },
+    });
+    const body = await chain.text();
+    expect(await fast.text()).toBe(body);
+    expect(await forcedChain.text()).toBe(body);
+    expect(headersOf(fast)).toEqual(headersOf(chain));
+    expect(headersOf(forcedChain)).toEqual(headersOf(chain));
+    expect(fast.headers.get('cache-control')).toBe('no-store');
+    expect(JSON.parse(body).overview.areas).toHaveLength(6);
+    // An admin (also allowed) twice: the same bytes.
+    for (let round = 0; round < 2; round++) {
+      expect(await (await fresh.request(path, { headers: { cookie: adminCookie } })).text()).toBe(body);
+    }
+    // Staff, twice (the second with their session in the cache), and nobody: refused.
+    for (let round = 0; round < 2; round++) {
+      const staff = await fresh.request(path, { headers: { cookie: staffCookie } });
+      expect(staff.status).toBe(403);
+      expect(await staff.text()).not.toContain('overview');
+    }
+    expect((await fresh.request(path)).status).toBe(401);
+    expect(
+      (await fresh.request(path, { headers: { cookie: `${sessionCookieName(false)}=forfalsket` } })).status,
+    ).toBe(401);
   });
 
   it('never shows a second user or anonymous anything of the user who warmed it', async () => {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Action } from '@brobygger/domain';
+import { can } from '@brobygger/domain';
 import type { Context, MiddlewareHandler } from 'hono';
+import { readSessionCookie } from '../auth/cookies.ts';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
 import type { AppEnv } from '../context.ts';
+import type { SharedRead } from '../shared-reads.ts';
 import { eventListKey } from './event-list-cache.ts';
 import { jsonAnswerSecurityHeaders } from './security-headers.ts';
 
@@ -37,21 +39,6 @@ const shortLivedPublicReads = [/^\/api\/events$/];
 
 export function isShortLivedPublicRead(path: string): boolean {
   return shortLivedPublicReads.some((pattern) => pattern.test(path));
-}
-
-/**
- * Reads that answer the same to everyone one action permits (and 401/403 to everyone else), made
- * only of data that moves the public-data counter: a page made of them and public reads can be
- * kept once for everyone the action permits (the portal's page cache). A path belongs here only if
- * its route checks exactly that action and reads nothing else about the caller.
- */
-const sharedReads: [RegExp, Action][] = [
-  // Status reports (issue 13): the steering overview (ADR 0015).
-  [/^\/api\/steering\/overview$/, 'steering:read'],
-];
-
-export function sharedReadAction(path: string): Action | undefined {
-  return sharedReads.find(([pattern]) => pattern.test(path))?.[1];
 }
 
 // Caches may keep the answer but must ask again each time (with If-None-Match): it can change.
@@ -104,16 +91,34 @@ function cacheKeyOf(c: Context<AppEnv>): string {
  * ETag) and request log line as through the whole chain, which for such a GET does nothing else
  * (no body, no session). Everything else goes on down the chain (a caller's own X-Request-Id too).
  */
-export function publicReadFastPath(): MiddlewareHandler<AppEnv> {
+export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { publicCache: cache, eventListCache, config, logger } = c.get('deps');
+    const deps = c.get('deps');
+    const { publicCache: cache, eventListCache, sessionCache, config, logger } = deps;
     if (c.req.method !== 'GET' || c.req.header('x-request-id')) return next();
     const path = c.req.path;
     const started = performance.now();
     let headers: Record<string, string>;
     let body: string | null;
     let status: 200 | 304 = 200;
-    if (cache && isPublicRead(path)) {
+    const shared = sharedReads.length > 0 ? sharedReads.find((read) => read.pattern.test(path)) : undefined;
+    if (shared) {
+      // A shared read for a caller whose session this process checked a moment ago (the session
+      // cache) and whom the route's action allows: the answer the route gives everyone it allows.
+      // Anything else (no cached session, not allowed, an unusual request) goes down the chain.
+      const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      const token = bearer ?? readSessionCookie(c, config.production);
+      const loaded = token && sessionCache ? sessionCache.get(token) : undefined;
+      if (!loaded || !can(loaded.actor, shared.action)) return next();
+      body = await shared.answer({
+        deps,
+        actorId: loaded.account.id,
+        sessionId: loaded.session.id,
+        account: loaded.account,
+        meta: { ip: null, userAgent: null },
+      });
+      headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+    } else if (cache && isPublicRead(path)) {
       const hit = await cache.get(cacheKeyOf(c));
       if (!hit) return next();
       const notModified = matchesIfNoneMatch(c.req.header('if-none-match'), hit.etag);

@@ -1,3 +1,4 @@
+import type { TypedResponse } from 'hono';
 import { createRouter } from '../../openapi.ts';
 import {
   acknowledgeReport,
@@ -12,10 +13,11 @@ import {
   readDescriptionHistory,
   readPublicStatus,
   readReport,
-  readSteeringOverview,
   readSteeringPack,
   returnReport,
   reviseDescription,
+  type SteeringOverviewView,
+  steeringOverviewAnswer,
   submitReport,
   updateReport,
 } from '../../services/status/index.ts';
@@ -131,7 +133,13 @@ export const statusRouter = createRouter()
     return c.json({ report }, 201);
   })
   .openapi(steeringOverviewRoute, async (c) => {
-    return c.json({ overview: await readSteeringOverview(useCaseContext(c)) }, 200);
+    // A shared read: the JSON is made once per overview, for everyone allowed it.
+    const answer = await steeringOverviewAnswer(useCaseContext(c));
+    return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+      { overview: SteeringOverviewView },
+      200,
+      'json'
+    >;
   })
   .openapi(steeringPackRoute, async (c) => {
     const pack = await readSteeringPack(useCaseContext(c), c.get('actor'), c.req.valid('param').period);

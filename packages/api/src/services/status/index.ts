@@ -14,7 +14,13 @@ export {
   submitReport,
   updateReport,
 } from './reports.ts';
-export { closePeriod, exportSteeringCsv, readSteeringOverview, readSteeringPack } from './steering.ts';
+export {
+  closePeriod,
+  exportSteeringCsv,
+  readSteeringOverview,
+  readSteeringPack,
+  steeringOverviewAnswer,
+} from './steering.ts';
 
 import type { readDescriptionHistory } from './description.ts';
 import type { readPublicStatus } from './public.ts';

@@ -50,8 +50,8 @@ function cell(report: ReportRow | undefined, deadlinePassed: boolean): OverviewC
 
 export type SteeringOverview = Awaited<ReturnType<typeof loadSteeringOverview>>;
 
-/** The overview last loaded, per API instance (its public read cache). */
-const overviews = new WeakMap<object, { key: string; value: SteeringOverview }>();
+/** The overview last loaded, per API instance (its public read cache), and its JSON answer. */
+const overviews = new WeakMap<object, { key: string; value: SteeringOverview; answer?: string }>();
 
 /**
  * The steering overview, the same for every reader allowed it (the route checks who), so it is
@@ -63,18 +63,31 @@ const overviews = new WeakMap<object, { key: string; value: SteeringOverview }>(
  * has passed, and the minute.
  */
 export async function readSteeringOverview(ctx: UseCaseContext): Promise<SteeringOverview> {
+  return (await currentOverview(ctx)).value;
+}
+
+/** `{ "overview": … }` as the route answers it, made once per overview (a shared read). */
+export async function steeringOverviewAnswer(ctx: UseCaseContext): Promise<string> {
+  const held = await currentOverview(ctx);
+  held.answer ??= JSON.stringify({ overview: held.value });
+  return held.answer;
+}
+
+async function currentOverview(
+  ctx: UseCaseContext,
+): Promise<{ key: string; value: SteeringOverview; answer?: string }> {
   const cache = ctx.deps.publicCache;
-  if (!cache) return loadSteeringOverview(ctx);
+  if (!cache) return { key: '', value: await loadSteeringOverview(ctx) };
   const now = clock(ctx);
   const open = openPeriodFor(now, reportingRules(ctx));
   const generation = await cache.currentGeneration();
   const key = [generation, open.key, open.deadline <= now, Math.floor(now.getTime() / 60_000)].join('|');
   const held = overviews.get(cache);
-  if (held?.key === key) return held.value;
-  const value = await loadSteeringOverview(ctx);
+  if (held?.key === key) return held;
+  const loaded = { key, value: await loadSteeringOverview(ctx) };
   // Loaded across a change (the counter moved meanwhile): answer it, but do not keep it.
-  if ((await cache.currentGeneration()) === generation) overviews.set(cache, { key, value });
-  return value;
+  if ((await cache.currentGeneration()) === generation) overviews.set(cache, loaded);
+  return loaded;
 }
 
 /**
