@@ -2,8 +2,9 @@
  * The steering group's overview under load (issue 13): `GET /api/steering/overview` and the
  * `/styregruppe` page, signed in as the demo steering-group member, on the demo status reports,
  * beside a bare `node:http` hello-world measured in the same run — held to the read path's
- * targets (bench/read.bench.ts). The overview is personal (no-store), so it is never cached:
- * these are its queries (four, whatever the number of areas and reports) every time.
+ * targets (bench/read.bench.ts). Both are shared reads (ADR 0013): the overview is made once per
+ * change of its data and answered to everyone `status:review` allows, and the page kept once for
+ * them with each visitor's own account menu.
  *
  *   pnpm bench -- steering                              # embedded PGlite (a fresh data directory)
  *   DATABASE_URL=postgres://… pnpm bench -- steering    # PostgreSQL (seeds it like `pnpm start`)
