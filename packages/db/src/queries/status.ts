@@ -541,3 +541,65 @@ export async function claimStatusNotification(db: Kysely<Database>, key: string)
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * What one user wrote in the status reports, for the export of their data (GDPR art. 15): the
+ * description revisions, report revisions, state changes (with their comments) and comments.
+ * The content itself stays when the account is deleted; only the link to the author goes.
+ */
+export async function listStatusWorkOf(db: Kysely<Database>, userId: string) {
+  const [descriptions, revisions, transitions, comments] = await Promise.all([
+    db
+      .selectFrom('focus_area_descriptions as d')
+      .innerJoin('focus_areas as a', 'a.id', 'd.focus_area_id')
+      .select(['a.slug as focusArea', 'd.revision', 'd.created_at as createdAt'])
+      .where('d.author_id', '=', userId)
+      .orderBy('d.id')
+      .execute(),
+    db
+      .selectFrom('status_report_revisions as v')
+      .innerJoin('status_reports as r', 'r.id', 'v.report_id')
+      .innerJoin('focus_areas as a', 'a.id', 'r.focus_area_id')
+      .select([
+        'r.id as reportId',
+        'a.slug as focusArea',
+        'r.period_key as period',
+        'v.revision',
+        'v.created_at as createdAt',
+      ])
+      .where('v.author_id', '=', userId)
+      .orderBy('v.id')
+      .execute(),
+    db
+      .selectFrom('status_report_transitions as t')
+      .innerJoin('status_reports as r', 'r.id', 't.report_id')
+      .innerJoin('focus_areas as a', 'a.id', 'r.focus_area_id')
+      .select([
+        'r.id as reportId',
+        'a.slug as focusArea',
+        'r.period_key as period',
+        't.from_state as from',
+        't.to_state as to',
+        't.comment',
+        't.created_at as createdAt',
+      ])
+      .where('t.actor_id', '=', userId)
+      .orderBy('t.id')
+      .execute(),
+    db
+      .selectFrom('status_report_comments as c')
+      .innerJoin('status_reports as r', 'r.id', 'c.report_id')
+      .innerJoin('focus_areas as a', 'a.id', 'r.focus_area_id')
+      .select([
+        'r.id as reportId',
+        'a.slug as focusArea',
+        'r.period_key as period',
+        'c.body',
+        'c.created_at as createdAt',
+      ])
+      .where('c.author_id', '=', userId)
+      .orderBy('c.id')
+      .execute(),
+  ]);
+  return { descriptions, revisions, transitions, comments };
+}

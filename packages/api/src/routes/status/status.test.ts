@@ -679,6 +679,27 @@ describe.each(testDatabaseKinds())('status reports on %s', (kind) => {
       json: { period: '2027-03', overallStatus: 'on_track', summary: 'Skrevet før sletningen' },
     });
     expect(created.status).toBe(201);
+    // Before: the export of their data lists what they wrote here.
+    const exported = await call(api.app, 'GET', '/api/me/export', as('otherLead'));
+    expect(exported.status).toBe(200);
+    expect(exported.json.statusReports.reportRevisions).toContainEqual(
+      expect.objectContaining({
+        reportId: created.json.report.id,
+        focusArea: 'sundhed-og-trivsel',
+        period: '2027-03',
+      }),
+    );
+    const steeringExport = await call(api.app, 'GET', '/api/me/export', as('steering'));
+    expect(steeringExport.json.statusReports.comments.length).toBeGreaterThan(0);
+    expect(
+      steeringExport.json.statusReports.stateChanges.map((change: { to: string }) => change.to),
+    ).toContain('acknowledged');
+    const leadExport = await call(api.app, 'GET', '/api/me/export', as('lead'));
+    expect(
+      leadExport.json.statusReports.descriptionRevisions.map((row: { focusArea: string }) => row.focusArea),
+    ).toContain('kvinder');
+    // Nothing of another user's.
+    expect(exported.json.statusReports.descriptionRevisions).toEqual([]);
     const deleted = await call(api.app, 'DELETE', '/api/me', {
       ...as('otherLead'),
       json: { password: 'brobygger-demo' },

@@ -5,6 +5,7 @@ import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound, notSignedIn } from '../errors.ts';
 import { exportEventData } from '../events/erasure.ts';
 import { checkPassword } from '../password-check.ts';
+import { exportStatusWork } from '../status/export.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
 
@@ -51,6 +52,7 @@ export async function exportMyData(ctx: UseCaseContext) {
     listOutbox(db, { limit: 10_000, to: user.email }),
   ]);
   const eventRegistrations = await exportEventData(ctx, userId);
+  const statusReports = await exportStatusWork(ctx, userId);
   const auditById = new Map([...byYou, ...aboutYou].map((event) => [event.id, event]));
   await audit(ctx, { action: 'account.exported', targetType: 'user', targetId: userId });
   return {
@@ -93,6 +95,7 @@ export async function exportMyData(ctx: UseCaseContext) {
       sentAt: iso(email.sentAt),
     })),
     eventRegistrations,
+    statusReports,
   };
 }
 
