@@ -29,6 +29,9 @@ import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
+// Associations and volunteers (issue 10)
+import { associationsRouter } from './routes/associations/associations.index.ts';
+import { volunteersRouter } from './routes/volunteers/volunteers.index.ts';
 import { UseCaseError } from './services/errors.ts';
 
 /** The error code of an answer that Hono's own middleware refused (validators, body limit…). */
@@ -88,7 +91,10 @@ export function createApi(options: ApiDependencies) {
     .route('/', calendarRouter)
     .route('/', eventsRouter)
     .route('/', guestsRouter)
-    .route('/', participantsRouter);
+    .route('/', participantsRouter)
+    // Associations and volunteers (issue 10)
+    .route('/', associationsRouter)
+    .route('/', volunteersRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -23,3 +23,6 @@ export * from './queries/users.ts';
 export type * from './schema.ts';
 export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';
+// Associations and volunteers (issue 10)
+export * from './queries/associations.ts';
+export * from './queries/volunteers.ts';

@@ -9,3 +9,6 @@ export * from './reporting-period.ts';
 export * from './roles.ts';
 export * from './slugify.ts';
 export * from './status-report.ts';
+// Associations and volunteers (issue 10)
+export * from './associations.ts';
+export * from './volunteers.ts';

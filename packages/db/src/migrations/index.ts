@@ -6,6 +6,8 @@ import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.
 import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
+// Associations and volunteers (issue 10)
+import * as associations from './2026-11-27T0400-associations.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1300-status-reports': statusReports,
   '2026-11-27T0300-events': events,
   '2026-11-27T0310-email-attachments': emailAttachments,
+  // Associations and volunteers (issue 10)
+  '2026-11-27T0400-associations': associations,
 };
 
 export const migrationProvider: MigrationProvider = {

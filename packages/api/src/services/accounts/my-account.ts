@@ -7,6 +7,7 @@ import { exportEventData } from '../events/erasure.ts';
 import { checkPassword } from '../password-check.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
+import { exportVolunteerData } from '../volunteers/index.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -93,6 +94,8 @@ export async function exportMyData(ctx: UseCaseContext) {
       sentAt: iso(email.sentAt),
     })),
     eventRegistrations,
+    // Associations and volunteers (issue 10): the volunteer profile and association memberships.
+    ...(await exportVolunteerData(ctx, userId)),
   };
 }
 
