@@ -269,7 +269,13 @@ function associationCases(): typeof cases {
     { method: 'GET', path: '/api/associations', route: '/api/associations', access: 'public' },
     { method: 'GET', path: unknownSlug, route: '/api/associations/{slug}', access: 'public' },
     { method: 'POST', path: '/api/associations', route: '/api/associations', access: 'signed-in', json: {} },
-    { method: 'PATCH', path: unknownSlug, route: '/api/associations/{slug}', access: associationAdmins, json: {} },
+    {
+      method: 'PATCH',
+      path: unknownSlug,
+      route: '/api/associations/{slug}',
+      access: associationAdmins,
+      json: {},
+    },
     { method: 'DELETE', path: unknownSlug, route: '/api/associations/{slug}', access: 'signed-in' },
     {
       method: 'GET',
@@ -277,7 +283,12 @@ function associationCases(): typeof cases {
       route: '/api/admin/associations/pending',
       access: staff,
     },
-    { method: 'POST', path: `${unknownSlug}/verify`, route: '/api/associations/{slug}/verify', access: staff },
+    {
+      method: 'POST',
+      path: `${unknownSlug}/verify`,
+      route: '/api/associations/{slug}/verify',
+      access: staff,
+    },
     {
       method: 'POST',
       path: `${unknownSlug}/invitations`,
@@ -339,7 +350,12 @@ function associationCases(): typeof cases {
       access: staff,
       json: {},
     },
-    { method: 'GET', path: '/api/me/volunteer-profile', route: '/api/me/volunteer-profile', access: 'signed-in' },
+    {
+      method: 'GET',
+      path: '/api/me/volunteer-profile',
+      route: '/api/me/volunteer-profile',
+      access: 'signed-in',
+    },
     {
       method: 'PUT',
       path: '/api/me/volunteer-profile',
@@ -347,7 +363,12 @@ function associationCases(): typeof cases {
       access: 'signed-in',
       json: { consent: 'not a boolean' },
     },
-    { method: 'GET', path: '/api/me/volunteer-history', route: '/api/me/volunteer-history', access: 'signed-in' },
+    {
+      method: 'GET',
+      path: '/api/me/volunteer-history',
+      route: '/api/me/volunteer-history',
+      access: 'signed-in',
+    },
     { method: 'GET', path: '/api/volunteers', route: '/api/volunteers', access: staff },
     {
       method: 'GET',

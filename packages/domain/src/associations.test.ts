@@ -45,7 +45,8 @@ describe('associations', () => {
     for (const code of ['ar', 'ti', 'so', 'prs', 'fa', 'ku', 'uk', 'en', 'da']) {
       expect(spokenLanguageCodeSchema.safeParse(code).success, code).toBe(true);
     }
-    for (const code of ['xx', 'zzz', 'dari', '']) expect(spokenLanguageCodeSchema.safeParse(code).success).toBe(false);
+    for (const code of ['xx', 'zzz', 'dari', ''])
+      expect(spokenLanguageCodeSchema.safeParse(code).success).toBe(false);
   });
 
   it('always keeps an admin', () => {
@@ -56,7 +57,9 @@ describe('associations', () => {
     expect(keepsAnAdmin(members, { userId: 'a', role: 'member' })).toBe(false);
     expect(keepsAnAdmin(members, { userId: 'a', role: null })).toBe(false);
     expect(keepsAnAdmin(members, { userId: 'b', role: 'admin' })).toBe(true);
-    expect(keepsAnAdmin([...members, { userId: 'c', role: 'admin' }], { userId: 'a', role: null })).toBe(true);
+    expect(keepsAnAdmin([...members, { userId: 'c', role: 'admin' }], { userId: 'a', role: null })).toBe(
+      true,
+    );
   });
 
   it('moderates a pending association and a verified one’s first three activities', () => {

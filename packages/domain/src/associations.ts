@@ -39,7 +39,10 @@ export const cvrSchema = z
   .max(20, 'CVR-nummeret har 8 cifre')
   .transform((value) => value.replace(/\s+/g, ''))
   .refine((value) => value === '' || /^\d{8}$/.test(value), 'CVR-nummeret har 8 cifre')
-  .refine((value) => value === '' || isValidCvr(value), 'CVR-nummeret er ikke gyldigt (kontrolcifferet passer ikke)')
+  .refine(
+    (value) => value === '' || isValidCvr(value),
+    'CVR-nummeret er ikke gyldigt (kontrolcifferet passer ikke)',
+  )
   .transform((value) => (value === '' ? null : value))
   .nullish();
 
@@ -94,7 +97,10 @@ const associationFields = {
     associationDescriptionMaxLength,
     `Beskrivelsen må højst være ${associationDescriptionMaxLength} tegn`,
   ).default(''),
-  focusAreas: z.array(slugSchema, { error: 'Fokusområder skal være en liste' }).max(20, 'Højst 20').default([]),
+  focusAreas: z
+    .array(slugSchema, { error: 'Fokusområder skal være en liste' })
+    .max(20, 'Højst 20')
+    .default([]),
   contactName: optionalText(150, 'Navnet må højst være 150 tegn'),
   email: optionalEmail,
   phone: phoneSchema,
@@ -116,7 +122,10 @@ export const updateAssociationSchema = z.strictObject({
     associationDescriptionMaxLength,
     `Beskrivelsen må højst være ${associationDescriptionMaxLength} tegn`,
   ).optional(),
-  focusAreas: z.array(slugSchema, { error: 'Fokusområder skal være en liste' }).max(20, 'Højst 20').optional(),
+  focusAreas: z
+    .array(slugSchema, { error: 'Fokusområder skal være en liste' })
+    .max(20, 'Højst 20')
+    .optional(),
   contactName: associationFields.contactName,
   email: associationFields.email,
   phone: associationFields.phone,
@@ -224,17 +233,22 @@ export type ModerationDecision = 'publish' | 'moderate';
  * Whether a new activity publishes at once: only for a verified association whose first
  * `moderatedActivitiesOfVerified` activities have been approved.
  */
-export function activityModeration(association: { verified: boolean }, approvedBefore: number): ModerationDecision {
+export function activityModeration(
+  association: { verified: boolean },
+  approvedBefore: number,
+): ModerationDecision {
   return association.verified && approvedBefore >= moderatedActivitiesOfVerified ? 'publish' : 'moderate';
 }
 
 export const rejectActivitySchema = z.strictObject({
-  reason: trimmed(moderationReasonMaxLength, `Begrundelsen må højst være ${moderationReasonMaxLength} tegn`).pipe(
-    z.string().min(1, 'Skriv en begrundelse, som sendes til den, der oprettede aktiviteten'),
-  ),
+  reason: trimmed(
+    moderationReasonMaxLength,
+    `Begrundelsen må højst være ${moderationReasonMaxLength} tegn`,
+  ).pipe(z.string().min(1, 'Skriv en begrundelse, som sendes til den, der oprettede aktiviteten')),
 });
 export const unpublishActivitySchema = z.strictObject({
-  reason: trimmed(moderationReasonMaxLength, `Begrundelsen må højst være ${moderationReasonMaxLength} tegn`).default(
-    '',
-  ),
+  reason: trimmed(
+    moderationReasonMaxLength,
+    `Begrundelsen må højst være ${moderationReasonMaxLength} tegn`,
+  ).default(''),
 });

@@ -128,7 +128,8 @@ const rules: Record<Action, Rule> = {
     signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId),
   'event:guest-register': () => true,
   // The participant list, its CSV and attendance/check-in.
-  'event:participants': (actor, resource) => isStaff(actor) || isAssociationMemberOf(actor, resource.associationId),
+  'event:participants': (actor, resource) =>
+    isStaff(actor) || isAssociationMemberOf(actor, resource.associationId),
   'calendar-feed:manage-own': signedIn,
   // Associations and volunteers (issue 10). Association roles count only for their own
   // association; without an association (the route's first check) any association role passes,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventHours, volunteerMatchScore, volunteerProfileSchema, volunteerSearchQuerySchema } from './volunteers.ts';
+import {
+  eventHours,
+  volunteerMatchScore,
+  volunteerProfileSchema,
+  volunteerSearchQuerySchema,
+} from './volunteers.ts';
 
 describe('the volunteer profile', () => {
   it('takes languages with levels, slots, skills and consent', () => {
@@ -19,14 +24,20 @@ describe('the volunteer profile', () => {
     const bad = [
       { languages: [{ language: 'xx', level: 'good' }] },
       { languages: [{ language: 'ar', level: 'perfect' }] },
-      { languages: [{ language: 'ar', level: 'good' }, { language: 'ar', level: 'basic' }] },
+      {
+        languages: [
+          { language: 'ar', level: 'good' },
+          { language: 'ar', level: 'basic' },
+        ],
+      },
       { availability: ['tue-night'] },
       { skills: ['juggling'] },
       { presentation: 'x'.repeat(2001) },
       { consent: 'yes' },
       { userId: 'someone' },
     ];
-    for (const input of bad) expect(volunteerProfileSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
+    for (const input of bad)
+      expect(volunteerProfileSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
   });
 
   it('reads the search filters from a query string', () => {
@@ -41,7 +52,15 @@ describe('the volunteer profile', () => {
 describe('matching', () => {
   it('ranks covering more asked languages first, then the level, interests and experience', () => {
     const asked = ['ti', 'ar'];
-    const both = volunteerMatchScore(asked, [{ language: 'ti', level: 'basic' }, { language: 'ar', level: 'basic' }], 0, 0);
+    const both = volunteerMatchScore(
+      asked,
+      [
+        { language: 'ti', level: 'basic' },
+        { language: 'ar', level: 'basic' },
+      ],
+      0,
+      0,
+    );
     const nativeOne = volunteerMatchScore(asked, [{ language: 'ti', level: 'native' }], 5, 9);
     const goodOne = volunteerMatchScore(asked, [{ language: 'ti', level: 'good' }], 0, 0);
     const none = volunteerMatchScore(asked, [{ language: 'da', level: 'native' }], 5, 5);

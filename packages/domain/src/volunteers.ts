@@ -32,7 +32,9 @@ export type Weekday = (typeof weekdays)[number];
 export const partsOfDay = ['morning', 'afternoon', 'evening'] as const;
 export type PartOfDay = (typeof partsOfDay)[number];
 /** An availability slot: a weekday and a part of the day, e.g. `tue-evening`. */
-export const availabilitySlots = weekdays.flatMap((day) => partsOfDay.map((part) => `${day}-${part}` as const));
+export const availabilitySlots = weekdays.flatMap((day) =>
+  partsOfDay.map((part) => `${day}-${part}` as const),
+);
 export type AvailabilitySlot = (typeof availabilitySlots)[number];
 
 /** The languages offered first in the volunteer form (Dari is ISO 639-3 `prs`). */
@@ -49,7 +51,9 @@ const languageEntrySchema = z.strictObject({
 export const volunteerProfileSchema = z
   .strictObject({
     skills: z
-      .array(z.enum(volunteerSkills, { error: 'Ukendt færdighed' }), { error: 'Færdigheder skal være en liste' })
+      .array(z.enum(volunteerSkills, { error: 'Ukendt færdighed' }), {
+        error: 'Færdigheder skal være en liste',
+      })
       .max(volunteerSkills.length, 'For mange færdigheder')
       .default([]),
     skillsOther: z
@@ -71,7 +75,10 @@ export const volunteerProfileSchema = z
       .default([]),
     presentation: z
       .string({ error: 'Skal være tekst' })
-      .max(volunteerPresentationMaxLength, `Præsentationen må højst være ${volunteerPresentationMaxLength} tegn`)
+      .max(
+        volunteerPresentationMaxLength,
+        `Præsentationen må højst være ${volunteerPresentationMaxLength} tegn`,
+      )
       .transform((value) => value.normalize('NFC').trim())
       .default(''),
     /** The explicit consent that staff may contact them; without it staff do not see the profile. */
@@ -81,7 +88,11 @@ export const volunteerProfileSchema = z
     const seen = new Set<string>();
     profile.languages.forEach((entry, index) => {
       if (seen.has(entry.language)) {
-        ctx.addIssue({ code: 'custom', path: ['languages', index, 'language'], message: 'Sproget står to gange' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['languages', index, 'language'],
+          message: 'Sproget står to gange',
+        });
       }
       seen.add(entry.language);
     });
@@ -98,7 +109,10 @@ export const volunteerSearchQuerySchema = z.object({
     z.enum(languageLevels, { error: 'Niveauet er basic, good, fluent eller native' }).optional(),
   ),
   skill: z.preprocess(emptyToUndefined, z.enum(volunteerSkills, { error: 'Ukendt færdighed' }).optional()),
-  availability: z.preprocess(emptyToUndefined, z.enum(availabilitySlots, { error: 'Ukendt tidspunkt' }).optional()),
+  availability: z.preprocess(
+    emptyToUndefined,
+    z.enum(availabilitySlots, { error: 'Ukendt tidspunkt' }).optional(),
+  ),
   interest: z.preprocess(emptyToUndefined, slugSchema.optional()),
   page: z.preprocess(
     emptyToUndefined,

@@ -30,7 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('association_id', 'integer', (c) =>
       c.notNull().references('associations.id').onDelete('cascade'),
     )
-    .addColumn('focus_area_id', 'integer', (c) => c.notNull().references('focus_areas.id').onDelete('cascade'))
+    .addColumn('focus_area_id', 'integer', (c) =>
+      c.notNull().references('focus_areas.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('association_focus_areas_pk', ['association_id', 'focus_area_id'])
     .execute();
 
@@ -115,7 +117,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('volunteer_interests')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('focus_area_id', 'integer', (c) => c.notNull().references('focus_areas.id').onDelete('cascade'))
+    .addColumn('focus_area_id', 'integer', (c) =>
+      c.notNull().references('focus_areas.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('volunteer_interests_pk', ['user_id', 'focus_area_id'])
     .execute();
 

@@ -5,9 +5,9 @@ import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
 import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
-import * as statusReports from './2026-11-27T1300-status-reports.ts';
 // Associations and volunteers (issue 10)
 import * as associations from './2026-11-27T0400-associations.ts';
+import * as statusReports from './2026-11-27T1300-status-reports.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which

@@ -46,7 +46,12 @@ export async function findAssociationById(db: Kysely<Database>, id: number) {
 }
 
 export async function lockAssociation(db: Kysely<Database>, id: number) {
-  return db.selectFrom('associations').select(['id', 'verified_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('associations')
+    .select(['id', 'verified_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function slugTaken(db: Kysely<Database>, slug: string) {
@@ -170,9 +175,9 @@ export async function listMembers(db: Kysely<Database>, associationId: number): 
       'ur.user_id',
       'u.display_name',
       'u.email',
-      sql<'admin' | 'member'>`case when bool_or(ur.role = 'association_admin') then 'admin' else 'member' end`.as(
-        'role',
-      ),
+      sql<
+        'admin' | 'member'
+      >`case when bool_or(ur.role = 'association_admin') then 'admin' else 'member' end`.as('role'),
       sql<Date>`min(ur.created_at)`.as('since'),
     ])
     .where('ur.association_id', '=', associationId)
@@ -219,9 +224,9 @@ export async function listMembershipsOf(db: Kysely<Database>, userId: string) {
       'a.slug',
       'a.name',
       'a.verified_at',
-      sql<'admin' | 'member'>`case when bool_or(ur.role = 'association_admin') then 'admin' else 'member' end`.as(
-        'role',
-      ),
+      sql<
+        'admin' | 'member'
+      >`case when bool_or(ur.role = 'association_admin') then 'admin' else 'member' end`.as('role'),
     ])
     .where('ur.user_id', '=', userId)
     .where('ur.role', 'in', ['association_admin', 'association_member'])
@@ -296,7 +301,12 @@ export async function deleteInvitationsTo(db: Kysely<Database>, email: string) {
 
 export async function insertModeration(
   db: Kysely<Database>,
-  values: { event_id: number; association_id: number; posted_by: string | null; state: ActivityModerationState },
+  values: {
+    event_id: number;
+    association_id: number;
+    posted_by: string | null;
+    state: ActivityModerationState;
+  },
 ) {
   await db.insertInto('activity_moderation').values(values).execute();
 }
@@ -382,7 +392,11 @@ export async function listAssociationActivities(db: Kysely<Database>, associatio
 
 /** An account is deleted: its posts and decisions keep no link to it. */
 export async function unlinkModerationOf(db: Kysely<Database>, userId: string) {
-  await db.updateTable('activity_moderation').set({ posted_by: null }).where('posted_by', '=', userId).execute();
+  await db
+    .updateTable('activity_moderation')
+    .set({ posted_by: null })
+    .where('posted_by', '=', userId)
+    .execute();
 }
 
 /** Associations where the user is the only admin, with another member who could take over. */

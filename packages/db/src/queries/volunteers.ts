@@ -69,9 +69,7 @@ export async function upsertVolunteerProfile(
         availability: values.availability,
         presentation: values.presentation,
         // A consent keeps the time it was given; withdrawing clears it.
-        consent_at: values.consent
-          ? sql`coalesce(volunteer_profiles.consent_at, ${now})`
-          : null,
+        consent_at: values.consent ? sql`coalesce(volunteer_profiles.consent_at, ${now})` : null,
         updated_at: now,
       }),
     )
@@ -158,7 +156,11 @@ export async function searchVolunteers(db: Kysely<Database>, filters: VolunteerS
 }
 
 /** Consenting volunteers who speak any of the languages, with what ranking needs. */
-export async function volunteerCandidates(db: Kysely<Database>, eventId: number, languages: readonly string[]) {
+export async function volunteerCandidates(
+  db: Kysely<Database>,
+  eventId: number,
+  languages: readonly string[],
+) {
   if (languages.length === 0) return [];
   return db
     .selectFrom('volunteer_profiles as p')

@@ -53,7 +53,9 @@ const membershipSchema = z
         since: z.string(),
       }),
     ),
-    invitations: z.array(z.object({ email: z.string(), role: z.enum(['admin', 'member']), expiresAt: z.string() })),
+    invitations: z.array(
+      z.object({ email: z.string(), role: z.enum(['admin', 'member']), expiresAt: z.string() }),
+    ),
     postedActivities: z.array(
       z.object({
         id: z.number().int(),

@@ -45,5 +45,8 @@ export const volunteersRouter = createRouter()
     ),
   )
   .openapi(inviteVolunteersRoute, async (c) =>
-    c.json(await inviteVolunteers(useCaseContext(c), c.req.valid('param').id, c.req.valid('json').userIds), 200),
+    c.json(
+      await inviteVolunteers(useCaseContext(c), c.req.valid('param').id, c.req.valid('json').userIds),
+      200,
+    ),
   );

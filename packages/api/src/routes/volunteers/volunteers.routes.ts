@@ -50,7 +50,10 @@ export const myVolunteerProfileRoute = createRoute({
   path: '/me/volunteer-profile',
   tags,
   summary: 'My volunteer profile (null when I have none)',
-  responses: { 200: jsonContent(z.object({ profile: profileSchema.nullable() }), 'My profile'), ...errors(401) },
+  responses: {
+    200: jsonContent(z.object({ profile: profileSchema.nullable() }), 'My profile'),
+    ...errors(401),
+  },
 });
 
 export const saveVolunteerProfileRoute = createRoute({
@@ -62,7 +65,10 @@ export const saveVolunteerProfileRoute = createRoute({
   tags,
   summary: 'Save my volunteer profile; `consent: false` withdraws the consent (staff stop seeing it)',
   request: jsonBody(volunteerProfileSchema),
-  responses: { 200: jsonContent(z.object({ profile: profileSchema.nullable() }), 'Saved'), ...errors(401, 422) },
+  responses: {
+    200: jsonContent(z.object({ profile: profileSchema.nullable() }), 'Saved'),
+    ...errors(401, 422),
+  },
 });
 
 export const myVolunteerHistoryRoute = createRoute({
@@ -129,7 +135,10 @@ export const getVolunteerRoute = createRoute({
   summary: 'One volunteer and the events they attended (staff; only with the volunteer’s consent)',
   request: { params: volunteerIdParams },
   responses: {
-    200: jsonContent(z.object({ volunteer: profileSchema, attended: z.array(historyEntry) }), 'The volunteer'),
+    200: jsonContent(
+      z.object({ volunteer: profileSchema, attended: z.array(historyEntry) }),
+      'The volunteer',
+    ),
     ...errors(400, 401, 403, 404),
   },
 });

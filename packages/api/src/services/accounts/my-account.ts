@@ -5,9 +5,9 @@ import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound, notSignedIn } from '../errors.ts';
 import { exportEventData } from '../events/erasure.ts';
 import { checkPassword } from '../password-check.ts';
+import { exportVolunteerData } from '../volunteers/index.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
-import { exportVolunteerData } from '../volunteers/index.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

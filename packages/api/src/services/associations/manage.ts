@@ -243,7 +243,11 @@ export async function verifyAssociation(ctx: UseCaseContext, slug: string) {
         ),
       );
     }
-    await audit(tx, { action: 'association.verified', targetType: 'association', targetId: String(association.id) });
+    await audit(tx, {
+      action: 'association.verified',
+      targetType: 'association',
+      targetId: String(association.id),
+    });
     await indexLater(db, 'association', association.id);
   });
   return readAssociation(ctx, slug);
@@ -275,5 +279,10 @@ export async function deleteAssociation(ctx: UseCaseContext, slug: string) {
 export async function readMyAssociations(ctx: UseCaseContext) {
   if (!ctx.actorId) throw notSignedIn();
   const rows = await listMembershipsOf(ctx.deps.db, ctx.actorId);
-  return rows.map((row) => ({ slug: row.slug, name: row.name, verified: row.verified_at !== null, role: row.role }));
+  return rows.map((row) => ({
+    slug: row.slug,
+    name: row.name,
+    verified: row.verified_at !== null,
+    role: row.role,
+  }));
 }

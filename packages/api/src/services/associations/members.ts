@@ -96,7 +96,9 @@ export async function acceptInvitation(ctx: UseCaseContext, token: string) {
     if (!user) throw notSignedIn();
     if (invitation.used_at !== null || invitation.expires_at.getTime() <= Date.now()) throw invalidToken();
     if (user.email.toLowerCase() !== invitation.email.toLowerCase()) {
-      throw forbidden('Invitationen er sendt til en anden e-mailadresse. Log ind med den adresse, den blev sendt til.');
+      throw forbidden(
+        'Invitationen er sendt til en anden e-mailadresse. Log ind med den adresse, den blev sendt til.',
+      );
     }
     if (!(await useInvitation(db, invitation.id, userId, new Date()))) throw invalidToken();
     await lockAssociation(db, invitation.association_id);
@@ -148,4 +150,3 @@ export async function changeMember(
     });
   });
 }
-

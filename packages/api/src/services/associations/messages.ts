@@ -28,7 +28,12 @@ export function associationVerifiedMessage(to: string, association: string, link
   };
 }
 
-export function activityApprovedMessage(to: string, name: string, title: string, link: string): OutgoingEmail {
+export function activityApprovedMessage(
+  to: string,
+  name: string,
+  title: string,
+  link: string,
+): OutgoingEmail {
   return {
     to,
     kind: 'activity-approved',

@@ -23,7 +23,11 @@ export const associationSearchSource: SearchSource = {
     };
   },
   async ids(db) {
-    const rows = await db.selectFrom('associations').select('id').where('verified_at', 'is not', null).execute();
+    const rows = await db
+      .selectFrom('associations')
+      .select('id')
+      .where('verified_at', 'is not', null)
+      .execute();
     return rows.map((row) => String(row.id));
   },
 };

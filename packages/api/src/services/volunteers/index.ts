@@ -136,7 +136,9 @@ function historyView(rows: Awaited<ReturnType<typeof volunteerHistory>>) {
 export async function readVolunteer(ctx: UseCaseContext, userId: string) {
   const row = await findVolunteerProfile(ctx.deps.db, userId);
   if (!row || row.consent_at === null) {
-    throw notFound('Der er ingen frivilligprofil, eller den frivillige har ikke givet samtykke til at blive kontaktet.');
+    throw notFound(
+      'Der er ingen frivilligprofil, eller den frivillige har ikke givet samtykke til at blive kontaktet.',
+    );
   }
   const attended = historyView(await volunteerHistory(ctx.deps.db, userId, true));
   await audit(ctx, { action: 'volunteer.profile-read', targetType: 'user', targetId: userId });
@@ -201,7 +203,12 @@ export async function readVolunteerMatches(ctx: UseCaseContext, eventId: number)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'da'))
     .slice(0, 50);
   return {
-    event: { id: event.id, title: event.title, startsAt: iso(event.starts_at) as string, status: event.status },
+    event: {
+      id: event.id,
+      title: event.title,
+      startsAt: iso(event.starts_at) as string,
+      status: event.status,
+    },
     languages,
     matches: ranked,
   };
@@ -221,7 +228,10 @@ export async function inviteVolunteers(ctx: UseCaseContext, eventId: number, use
     const byId = new Map(candidates.map((candidate) => [candidate.user_id, candidate]));
     const unknown = userIds.filter((id) => !matches.some((match) => match.userId === id));
     if (unknown.length > 0) {
-      throw invalidField('userIds', 'Kun frivillige, der matcher arrangementet og har givet samtykke, kan inviteres');
+      throw invalidField(
+        'userIds',
+        'Kun frivillige, der matcher arrangementet og har givet samtykke, kan inviteres',
+      );
     }
     const row = await findEvent(db, eventId);
     let invited = 0;

@@ -3,7 +3,9 @@ import { eventTimeZone } from '@brobygger/domain';
 
 const signature = '\n\nVenlig hilsen\nBrobygger – Skanderborg Kommune';
 const when = (date: Date) =>
-  new Intl.DateTimeFormat('da-DK', { timeZone: eventTimeZone, dateStyle: 'full', timeStyle: 'short' }).format(date);
+  new Intl.DateTimeFormat('da-DK', { timeZone: eventTimeZone, dateStyle: 'full', timeStyle: 'short' }).format(
+    date,
+  );
 
 /** Staff invite a volunteer whose languages an event needs: a sign-up link. */
 export function volunteerInvitationMessage(
