@@ -70,6 +70,11 @@ export interface PortalServerOptions {
 const personalPages =
   /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
 
+// Associations and volunteers (issue 10): registering, managing, invitations, moderation,
+// the volunteer's own pages and staff's volunteer pages.
+const associationPersonalPages =
+  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/ny)$)|^\/arrangementer\/[^/]+\/frivillige$/;
+
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every
  * page shown to a signed-in visitor (the header shows their name).
@@ -79,7 +84,8 @@ async function isPersonal(
   response: Response,
   currentUser: Promise<unknown> | undefined,
 ): Promise<boolean> {
-  if (personalPages.test(path) || response.headers.has('Set-Cookie')) return true;
+  if (personalPages.test(path) || associationPersonalPages.test(path) || response.headers.has('Set-Cookie'))
+    return true;
   return Boolean(currentUser && (await currentUser.catch(() => null)));
 }
 
