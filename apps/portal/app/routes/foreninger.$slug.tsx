@@ -1,6 +1,6 @@
+import { Badge } from '@brobygger/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Badge } from '@brobygger/ui';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
@@ -54,7 +54,6 @@ export default function AssociationPage() {
       {association.description ? (
         <div className="association-description" lang={dataLang}>
           {association.description.split(/\n\s*\n/).map((paragraph, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text, in order
             <p key={index}>{paragraph}</p>
           ))}
         </div>

@@ -1,5 +1,5 @@
 import {
-  availabilitySlots,
+  type availabilitySlots,
   commonVolunteerLanguages,
   languageLevels,
   partsOfDay,

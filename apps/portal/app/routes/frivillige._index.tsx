@@ -1,10 +1,10 @@
 import {
-  availabilitySlots,
+  type availabilitySlots,
   commonVolunteerLanguages,
   languageLevels,
+  partsOfDay,
   volunteerSkills,
   weekdays,
-  partsOfDay,
 } from '@brobygger/domain';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
