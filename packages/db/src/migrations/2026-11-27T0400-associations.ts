@@ -140,6 +140,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('volunteer_invitations_pk', ['event_id', 'user_id'])
     .execute();
 
+  // The list of verified associations is a public read, cached by every API process (ADR 0011).
+  for (const table of ['associations', 'association_focus_areas']) {
+    await sql`
+      create trigger ${sql.raw(`${table}_bump_public_data_generation`)}
+      after insert or update or delete or truncate on ${sql.table(table)}
+      for each statement execute function bump_public_data_generation()
+    `.execute(db);
+  }
+
   // An erased account's attendance stays only as a number per event.
   await db.schema
     .createTable('event_erased_attendance')
@@ -149,6 +158,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['associations', 'association_focus_areas']) {
+    await sql`drop trigger if exists ${sql.raw(`${table}_bump_public_data_generation`)} on ${sql.table(table)}`.execute(
+      db,
+    );
+  }
   for (const table of [
     'event_erased_attendance',
     'volunteer_invitations',

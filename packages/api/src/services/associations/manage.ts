@@ -34,6 +34,9 @@ import { eventSummary } from '../events/views.ts';
 import { currentActor, requirePermission } from './actor.ts';
 import { associationVerifiedMessage } from './messages.ts';
 
+/** The public list is a cached public read (ADR 0011): this process drops its copy at once. */
+const publicListChanged = (ctx: UseCaseContext) => ctx.deps.publicCache?.invalidate();
+
 const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString());
 
 async function focusAreaIds(tx: TransactionContext, slugs: string[]) {
@@ -81,6 +84,7 @@ export async function registerAssociation(ctx: UseCaseContext, input: CreateAsso
     await indexLater(db, 'association', id);
     return slug;
   });
+  publicListChanged(ctx);
   return readAssociation(ctx, slug);
 }
 
@@ -222,6 +226,7 @@ export async function updateAssociation(ctx: UseCaseContext, slug: string, input
     });
     await indexLater(db, 'association', association.id);
   });
+  publicListChanged(ctx);
   return readAssociation(ctx, slug);
 }
 
@@ -250,6 +255,7 @@ export async function verifyAssociation(ctx: UseCaseContext, slug: string) {
     });
     await indexLater(db, 'association', association.id);
   });
+  publicListChanged(ctx);
   return readAssociation(ctx, slug);
 }
 
@@ -273,6 +279,7 @@ export async function deleteAssociation(ctx: UseCaseContext, slug: string) {
     });
     await indexLater(db, 'association', association.id);
   });
+  publicListChanged(ctx);
 }
 
 /** The signed-in user's associations. */
