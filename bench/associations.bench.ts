@@ -48,7 +48,7 @@ const demo = [
 ];
 for (const [i, email] of demo.entries()) {
   const { token } = await signIn(base, email);
-  const res = await fetch(`${base}/api/me/volunteer-profile`, {
+  const res = await fetch(`${base}/api/volunteers/me`, {
     method: 'PUT',
     headers: json(token),
     body: JSON.stringify({

@@ -35,11 +35,11 @@ import { requireUser } from '../lib/session.server';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const [response, focusAreas] = await Promise.all([
-    context.api.api.me['volunteer-profile'].$get(),
+    context.api.api.volunteers.me.$get(),
     getFocusAreas(context.api),
   ]);
   if (response.status === 401) throw redirect(loginUrl(request));
-  if (!response.ok) apiFailure('GET /api/me/volunteer-profile', (response as Response).status);
+  if (!response.ok) apiFailure('GET /api/volunteers/me', (response as Response).status);
   return {
     profile: (await response.json()).profile,
     focusAreas: focusAreas.map(({ slug, name }) => ({ slug, name })),
@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translatorFor(request);
   const codes = [...commonVolunteerLanguages, ...form.getAll('knownLanguage').map(String)];
   const body = volunteerBody(form, [...new Set(codes)]);
-  const response = await context.api.api.me['volunteer-profile'].$put({ json: body as never });
+  const response = await context.api.api.volunteers.me.$put({ json: body as never });
   if (response.status === 401) throw redirect(loginUrl(request));
   if (response.ok) return data<ActionData>({ done: true });
   const problem = await readApiProblem(response);

@@ -11,9 +11,9 @@ import { requireUser } from '../lib/session.server';
 // application — a page made for printing (or "save as PDF" in the browser's print dialogue).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const response = await context.api.api.me['volunteer-history'].$get();
+  const response = await context.api.api.volunteers.me.history.$get();
   if (response.status === 401) throw redirect(loginUrl(request));
-  if (!response.ok) apiFailure('GET /api/me/volunteer-history', (response as Response).status);
+  if (!response.ok) apiFailure('GET /api/volunteers/me/history', (response as Response).status);
   return { ...(await response.json()), issuedAt: new Date().toISOString() };
 }
 

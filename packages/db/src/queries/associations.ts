@@ -27,12 +27,18 @@ const focusAreasOf = sql<
   { slug: string; name: string }[]
 >`(select coalesce(json_agg(json_build_object('slug', fa.slug, 'name', fa.name) order by fa.position), '[]'::json) from association_focus_areas afa join focus_areas fa on fa.id = afa.focus_area_id where afa.association_id = a.id)`;
 
+/** By slug, or by id when given digits (the public contract names `/api/associations/:id`). */
 export async function findAssociationBySlug(db: Kysely<Database>, slug: string) {
   return db
     .selectFrom('associations as a')
     .select(associationColumns)
     .select(focusAreasOf.as('focus_areas'))
-    .where('a.slug', '=', slug)
+    .where((eb) =>
+      /^\d{1,9}$/.test(slug)
+        ? eb.or([eb('a.slug', '=', slug), eb('a.id', '=', Number(slug))])
+        : eb('a.slug', '=', slug),
+    )
+    .orderBy(sql`a.slug = ${slug}`, 'desc')
     .executeTakeFirst();
 }
 

@@ -94,6 +94,8 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
     expect(after.json.associations).toEqual([
       expect.objectContaining({ slug: association.slug, languages: ['ti', 'ar'] }),
     ]);
+    const byId = await call(api.app, 'GET', `/api/associations/${association.id}`);
+    expect(byId.json.association.slug).toBe(association.slug);
     const publicView = await call(api.app, 'GET', `/api/associations/${association.slug}`);
     expect(publicView.json.membership).toBeNull();
     expect(publicView.json.association.cvr).toBe('29189722');

@@ -47,7 +47,7 @@ export const myVolunteerProfileRoute = createRoute({
   security: signedIn,
   middleware: [permit('volunteer:edit-own')] as const,
   method: 'get',
-  path: '/me/volunteer-profile',
+  path: '/volunteers/me',
   tags,
   summary: 'My volunteer profile (null when I have none)',
   responses: {
@@ -61,7 +61,7 @@ export const saveVolunteerProfileRoute = createRoute({
   security: signedIn,
   middleware: [permit('volunteer:edit-own')] as const,
   method: 'put',
-  path: '/me/volunteer-profile',
+  path: '/volunteers/me',
   tags,
   summary: 'Save my volunteer profile; `consent: false` withdraws the consent (staff stop seeing it)',
   request: jsonBody(volunteerProfileSchema),
@@ -76,7 +76,7 @@ export const myVolunteerHistoryRoute = createRoute({
   security: signedIn,
   middleware: [permit('volunteer:edit-own')] as const,
   method: 'get',
-  path: '/me/volunteer-history',
+  path: '/volunteers/me/history',
   tags,
   summary: 'Events I signed up for and attended, and the hours attended',
   responses: {

@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
     return { id: user.id, email, token: (await createSession(api.db, user.id)).token };
   };
   const saveProfile = (token: string, json: unknown) =>
-    call(api.app, 'PUT', '/api/me/volunteer-profile', { token, json });
+    call(api.app, 'PUT', '/api/volunteers/me', { token, json });
   const createEvent = async (extra: Record<string, unknown> = {}) => {
     const res = await call(api.app, 'POST', '/api/events', {
       token: staff,
@@ -147,7 +147,7 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
       expect(res.status, JSON.stringify(json)).toBe(422);
       if (field !== '_') expect(Object.keys(res.json.error.fields)).toContain(field);
     }
-    const mine = await call(api.app, 'GET', '/api/me/volunteer-profile', { token: volunteer.token });
+    const mine = await call(api.app, 'GET', '/api/volunteers/me', { token: volunteer.token });
     expect(mine.json.profile).toMatchObject({ presentation: 'Før', consent: true, languages: [] });
     for (const query of [
       'language=klingon',
@@ -162,7 +162,7 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
       );
     }
     expect((await call(api.app, 'GET', '/api/volunteers/ikke-et-id', { token: staff })).status).toBe(400);
-    const foreign = await call(api.app, 'PUT', '/api/me/volunteer-profile', {
+    const foreign = await call(api.app, 'PUT', '/api/volunteers/me', {
       cookie: `brobygger_session=${volunteer.token}`,
       origin: 'https://evil.example',
       json: { consent: false },
@@ -260,7 +260,7 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
       },
     );
     expect(marked.status).toBe(200);
-    const history = await call(api.app, 'GET', '/api/me/volunteer-history', { token: volunteer.token });
+    const history = await call(api.app, 'GET', '/api/volunteers/me/history', { token: volunteer.token });
     expect(history.json).toMatchObject({ attendedCount: 1, hours: 2 });
     expect(history.json.events[0]).toMatchObject({ eventId, title: 'Lektiecafé', attended: true, hours: 2 });
     const staffView = await call(api.app, 'GET', `/api/volunteers/${volunteer.id}`, { token: staff });
