@@ -77,6 +77,11 @@ interface Visitor {
 const personalPages =
   /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
 
+// Associations and volunteers (issue 10): registering, managing, invitations, moderation,
+// the volunteer's own pages and staff's volunteer pages.
+const associationPersonalPages =
+  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/ny)$)|^\/arrangementer\/[^/]+\/frivillige$/;
+
 /**
  * Pages the same for everyone one permission allows (their loaders gate on the visitor with
  * `context.visitor()` and read only public and shared reads): kept once for all of them, each
@@ -93,7 +98,8 @@ async function isPersonal(
   response: Response,
   currentUser: Promise<unknown> | undefined,
 ): Promise<boolean> {
-  if (personalPages.test(path) || response.headers.has('Set-Cookie')) return true;
+  if (personalPages.test(path) || associationPersonalPages.test(path) || response.headers.has('Set-Cookie'))
+    return true;
   return Boolean(currentUser && (await currentUser.catch(() => null)));
 }
 

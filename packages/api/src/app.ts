@@ -18,6 +18,8 @@ import { requestLog } from './middleware/request-log.ts';
 import { apiSecurityHeaders } from './middleware/security-headers.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { adminRouter } from './routes/admin/admin.index.ts';
+// Associations and volunteers (issue 10)
+import { associationsRouter } from './routes/associations/associations.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { calendarRouter } from './routes/calendar/calendar.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
@@ -29,6 +31,7 @@ import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
+import { volunteersRouter } from './routes/volunteers/volunteers.index.ts';
 import { UseCaseError } from './services/errors.ts';
 import { sharedReads } from './shared-reads.ts';
 
@@ -90,7 +93,10 @@ export function createApi(options: ApiDependencies) {
     .route('/', calendarRouter)
     .route('/', eventsRouter)
     .route('/', guestsRouter)
-    .route('/', participantsRouter);
+    .route('/', participantsRouter)
+    // Associations and volunteers (issue 10)
+    .route('/', associationsRouter)
+    .route('/', volunteersRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

@@ -12,6 +12,9 @@ import { call, createTestApi } from './test-support.ts';
 type Access = 'public' | 'signed-in' | 'staff' | 'admin' | readonly RoleName[];
 const unknownUser = '00000000-0000-4000-8000-000000000000';
 
+// Issue 10: the participant list is staff's and, for their own activities, an association's.
+const eventParticipantReaders = ['staff', 'admin', 'association_admin'] as const;
+
 const cases: { method: string; path: string; route: string; access: Access; json?: unknown }[] = [
   { method: 'GET', path: '/api/health', route: '/api/health', access: 'public' },
   { method: 'GET', path: '/api/policy', route: '/api/policy', access: 'public' },
@@ -157,26 +160,30 @@ const cases: { method: string; path: string; route: string; access: Access; json
     method: 'GET',
     path: '/api/events/987654321/participants',
     route: '/api/events/{id}/participants',
-    access: 'staff',
+    // Issue 10: association roles pass the route check; the use case scopes them to their own
+    access: eventParticipantReaders,
   },
   {
     method: 'GET',
     path: '/api/events/987654321/participants.csv',
     route: '/api/events/{id}/participants.csv',
-    access: 'staff',
+    // Issue 10: association roles pass the route check; the use case scopes them to their own
+    access: eventParticipantReaders,
   },
   {
     method: 'POST',
     path: '/api/events/987654321/participants/1/attendance',
     route: '/api/events/{id}/participants/{registrationId}/attendance',
-    access: 'staff',
+    // Issue 10: association roles pass the route check; the use case scopes them to their own
+    access: eventParticipantReaders,
     json: { attended: true },
   },
   {
     method: 'POST',
     path: '/api/events/987654321/check-in',
     route: '/api/events/{id}/check-in',
-    access: 'staff',
+    // Issue 10: association roles pass the route check; the use case scopes them to their own
+    access: eventParticipantReaders,
     json: { code: 'AAAA-AAAA' },
   },
   {
@@ -244,7 +251,153 @@ const cases: { method: string; path: string; route: string; access: Access; json
     access: 'signed-in',
   },
   { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
+  ...associationCases(),
 ];
+
+/**
+ * Associations and volunteers (issue 10). Unknown slugs, events and users: harmless for whoever
+ * may call. The association admin (forening@) passes the route check of the association actions;
+ * the use case then scopes them to their own association (see associations.test.ts).
+ */
+function associationCases(): typeof cases {
+  const staff = 'staff' as const;
+  const associationAdmins = ['association_admin', 'admin'] as const;
+  const members = ['association_admin'] as const;
+  const unknownSlug = '/api/associations/findes-ikke';
+  const event = '/api/events/987654321';
+  return [
+    { method: 'GET', path: '/api/associations', route: '/api/associations', access: 'public' },
+    { method: 'GET', path: unknownSlug, route: '/api/associations/{slug}', access: 'public' },
+    { method: 'POST', path: '/api/associations', route: '/api/associations', access: 'signed-in', json: {} },
+    {
+      method: 'PATCH',
+      path: unknownSlug,
+      route: '/api/associations/{slug}',
+      access: associationAdmins,
+      json: {},
+    },
+    { method: 'DELETE', path: unknownSlug, route: '/api/associations/{slug}', access: 'signed-in' },
+    {
+      method: 'GET',
+      path: '/api/admin/associations/pending',
+      route: '/api/admin/associations/pending',
+      access: staff,
+    },
+    {
+      method: 'POST',
+      path: `${unknownSlug}/verify`,
+      route: '/api/associations/{slug}/verify',
+      access: staff,
+    },
+    {
+      method: 'POST',
+      path: `${unknownSlug}/invitations`,
+      route: '/api/associations/{slug}/invitations',
+      access: associationAdmins,
+      json: { email: 'ny@example.dk' },
+    },
+    {
+      method: 'PUT',
+      path: `${unknownSlug}/members/${unknownUser}`,
+      route: '/api/associations/{slug}/members/{userId}',
+      access: associationAdmins,
+      json: { role: 'member' },
+    },
+    {
+      method: 'DELETE',
+      path: `${unknownSlug}/members/${unknownUser}`,
+      route: '/api/associations/{slug}/members/{userId}',
+      access: 'signed-in',
+    },
+    {
+      method: 'GET',
+      path: `/api/association-invitations/${'a'.repeat(24)}.${'b'.repeat(32)}`,
+      route: '/api/association-invitations/{token}',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: `/api/association-invitations/${'a'.repeat(24)}.${'b'.repeat(32)}/accept`,
+      route: '/api/association-invitations/{token}/accept',
+      access: 'signed-in',
+    },
+    { method: 'GET', path: '/api/me/associations', route: '/api/me/associations', access: 'signed-in' },
+    {
+      method: 'POST',
+      path: `${unknownSlug}/activities`,
+      route: '/api/associations/{slug}/activities',
+      access: members,
+      json: {},
+    },
+    { method: 'GET', path: '/api/admin/moderation', route: '/api/admin/moderation', access: staff },
+    {
+      method: 'POST',
+      path: '/api/activities/987654321/approve',
+      route: '/api/activities/{id}/approve',
+      access: staff,
+    },
+    {
+      method: 'POST',
+      path: '/api/activities/987654321/reject',
+      route: '/api/activities/{id}/reject',
+      access: staff,
+      json: { reason: 'x' },
+    },
+    {
+      method: 'POST',
+      path: '/api/activities/987654321/unpublish',
+      route: '/api/activities/{id}/unpublish',
+      access: staff,
+      json: {},
+    },
+    {
+      method: 'GET',
+      path: '/api/volunteers/me',
+      route: '/api/volunteers/me',
+      access: 'signed-in',
+    },
+    {
+      method: 'PUT',
+      path: '/api/volunteers/me',
+      route: '/api/volunteers/me',
+      access: 'signed-in',
+      json: { consent: 'not a boolean' },
+    },
+    {
+      method: 'GET',
+      path: '/api/volunteers/me/history',
+      route: '/api/volunteers/me/history',
+      access: 'signed-in',
+    },
+    { method: 'GET', path: '/api/volunteers', route: '/api/volunteers', access: staff },
+    {
+      method: 'GET',
+      path: `/api/volunteers/${unknownUser}`,
+      route: '/api/volunteers/{userId}',
+      access: staff,
+    },
+    {
+      method: 'GET',
+      path: `${event}/volunteer-matches`,
+      route: '/api/events/{id}/volunteer-matches',
+      access: staff,
+    },
+    {
+      method: 'PUT',
+      path: `${event}/volunteer-languages`,
+      route: '/api/events/{id}/volunteer-languages',
+      access: staff,
+      json: { languages: ['ti'] },
+    },
+    {
+      method: 'POST',
+      path: `${event}/volunteer-invitations`,
+      route: '/api/events/{id}/volunteer-invitations',
+      access: staff,
+      json: { userIds: [unknownUser] },
+    },
+  ];
+}
 
 /** Status reports (issue 13): the lead owner is tovholder@ (kvinder and viden-og-videndeling). */
 function statusCases(): typeof cases {

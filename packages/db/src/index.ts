@@ -6,6 +6,8 @@ export {
   type DatabaseOptions,
   openDatabase,
 } from './open-database.ts';
+// Associations and volunteers (issue 10)
+export * from './queries/associations.ts';
 export * from './queries/audit.ts';
 export * from './queries/calendar-feeds.ts';
 export * from './queries/event-guests.ts';
@@ -20,6 +22,7 @@ export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
 export * from './queries/status.ts';
 export * from './queries/users.ts';
+export * from './queries/volunteers.ts';
 export type * from './schema.ts';
 export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

@@ -102,6 +102,18 @@ export interface AssociationsTable {
   name: string;
   verified_at: Date | null;
   created_at: CreatedAt;
+  // Associations and volunteers (issue 10, migration 2026-11-27T0400-associations)
+  cvr: ColumnType<string | null, string | null | undefined, string | null>;
+  description: ColumnType<string, string | undefined, string>;
+  contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  verified_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: UpdatedAt;
 }
 
 export interface UserRolesTable {
@@ -241,6 +253,16 @@ export interface Database {
   event_languages: EventLanguagesTable;
   event_registrations: EventRegistrationsTable;
   calendar_feed_tokens: CalendarFeedTokensTable;
+  // Associations and volunteers (issue 10)
+  association_focus_areas: AssociationFocusAreasTable;
+  association_invitations: AssociationInvitationsTable;
+  activity_moderation: ActivityModerationTable;
+  volunteer_profiles: VolunteerProfilesTable;
+  volunteer_languages: VolunteerLanguagesTable;
+  volunteer_interests: VolunteerInterestsTable;
+  event_volunteer_languages: EventVolunteerLanguagesTable;
+  volunteer_invitations: VolunteerInvitationsTable;
+  event_erased_attendance: EventErasedAttendanceTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -437,3 +459,76 @@ export type EventSeriesRow = Selectable<EventSeriesTable>;
 export type EventRegistrationRow = Selectable<EventRegistrationsTable>;
 export type NewEventRegistration = Insertable<EventRegistrationsTable>;
 export type CalendarFeedTokenRow = Selectable<CalendarFeedTokensTable>;
+
+// ---- Associations and volunteers (issue 10, migration 2026-11-27T0400-associations) ----
+
+export interface AssociationFocusAreasTable {
+  association_id: number;
+  focus_area_id: number;
+}
+
+export interface AssociationInvitationsTable {
+  id: string;
+  association_id: number;
+  email: string;
+  role: 'admin' | 'member';
+  secret_hash: Uint8Array;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
+export type ActivityModerationState = 'pending' | 'approved' | 'rejected' | 'unpublished' | 'auto';
+
+export interface ActivityModerationTable {
+  event_id: number;
+  association_id: number;
+  posted_by: string | null;
+  state: ActivityModerationState;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerProfilesTable {
+  user_id: string;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  skills_other: ColumnType<string, string | undefined, string>;
+  availability: ColumnType<string[], string[] | undefined, string[]>;
+  presentation: ColumnType<string, string | undefined, string>;
+  consent_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface VolunteerLanguagesTable {
+  user_id: string;
+  language: string;
+  /** 0 basic, 1 good, 2 fluent, 3 native */
+  level: number;
+}
+
+export interface VolunteerInterestsTable {
+  user_id: string;
+  focus_area_id: number;
+}
+
+export interface EventVolunteerLanguagesTable {
+  event_id: number;
+  language: string;
+}
+
+export interface VolunteerInvitationsTable {
+  event_id: number;
+  user_id: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EventErasedAttendanceTable {
+  event_id: number;
+  attended: ColumnType<number, number | undefined, number>;
+}

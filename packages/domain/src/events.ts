@@ -99,7 +99,7 @@ export const eventRecurrenceSchema = z.strictObject({
 export type EventRecurrence = z.infer<typeof eventRecurrenceSchema>;
 
 /** The fields of an event, each checked alone. Cross-field rules are in `eventShapeIssues`. */
-const eventFields = {
+export const eventFields = {
   typeId: z.number({ error: 'Vælg en type' }).int('Vælg en type').positive('Vælg en type').max(2_147_483_647),
   title: z
     .string({ error: 'Skriv en titel' })

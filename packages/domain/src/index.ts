@@ -1,4 +1,6 @@
 export * from './accounts.ts';
+// Associations and volunteers (issue 10)
+export * from './associations.ts';
 export * from './check-in.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -9,3 +11,4 @@ export * from './reporting-period.ts';
 export * from './roles.ts';
 export * from './slugify.ts';
 export * from './status-report.ts';
+export * from './volunteers.ts';

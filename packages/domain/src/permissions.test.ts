@@ -70,7 +70,8 @@ describe('can', () => {
     for (const role of ['volunteer', 'steering_group', 'association_admin', 'lead_owner'] as const) {
       const user = actor(role, { focusArea: 'kvinder', associationId: 1 });
       expect(can(user, 'event:manage'), role).toBe(false);
-      expect(can(user, 'event:participants'), role).toBe(false);
+      // Issue 10: association roles see the participants of their own association's activities only.
+      expect(can(user, 'event:participants', { associationId: 2 }), role).toBe(false);
       expect(can(user, 'event:register'), role).toBe(true);
       expect(can(user, 'calendar-feed:manage-own'), role).toBe(true);
     }

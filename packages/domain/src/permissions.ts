@@ -41,6 +41,15 @@ export const actions = [
   'event:guest-register',
   'event:participants',
   'calendar-feed:manage-own',
+  // Associations and volunteers (issue 10)
+  'association:register',
+  'association:verify',
+  'association:read-members',
+  'association:post-activity',
+  'activity:moderate',
+  'volunteer:edit-own',
+  'volunteer:search',
+  'volunteer:invite',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,6 +66,15 @@ const isLeadOwnerOf = (actor: Actor, focusArea: string | undefined) =>
   signedIn(actor) &&
   actor.grants.some(
     (grant) => grant.role === 'lead_owner' && (focusArea === undefined || grant.focusArea === focusArea),
+  );
+
+/** A member or admin of the association; without an association, of any association. */
+const isAssociationMemberOf = (actor: Actor, associationId: number | undefined) =>
+  signedIn(actor) &&
+  actor.grants.some(
+    (grant) =>
+      (grant.role === 'association_member' || grant.role === 'association_admin') &&
+      (associationId === undefined || grant.associationId === associationId),
   );
 
 /**
@@ -88,7 +106,11 @@ const rules: Record<Action, Rule> = {
     isAdmin(actor) ||
     (signedIn(actor) &&
       actor.grants.some(
-        (grant) => grant.role === 'association_admin' && grant.associationId === resource.associationId,
+        (grant) =>
+          grant.role === 'association_admin' &&
+          // Issue 10: without an association (the route's first check) any association admin
+          // passes; the use case asks again with the association.
+          (resource.associationId === undefined || grant.associationId === resource.associationId),
       )),
   // Status reports (issue 13): only the area's lead owners write its description, initiatives and
   // reports; the steering group and admins read everything and acknowledge or return; staff (and
@@ -106,8 +128,21 @@ const rules: Record<Action, Rule> = {
     signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId),
   'event:guest-register': () => true,
   // The participant list, its CSV and attendance/check-in.
-  'event:participants': isStaff,
+  'event:participants': (actor, resource) =>
+    isStaff(actor) || isAssociationMemberOf(actor, resource.associationId),
   'calendar-feed:manage-own': signedIn,
+  // Associations and volunteers (issue 10). Association roles count only for their own
+  // association; without an association (the route's first check) any association role passes,
+  // and the use case asks again with the association of the resource.
+  'association:register': signedIn,
+  'association:verify': isStaff,
+  'association:read-members': (actor, resource) =>
+    isStaff(actor) || isAssociationMemberOf(actor, resource.associationId),
+  'association:post-activity': (actor, resource) => isAssociationMemberOf(actor, resource.associationId),
+  'activity:moderate': isStaff,
+  'volunteer:edit-own': signedIn,
+  'volunteer:search': isStaff,
+  'volunteer:invite': isStaff,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

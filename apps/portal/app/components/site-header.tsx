@@ -24,6 +24,12 @@ const menu: MenuItem[] = [
     label: 'nav.events',
     contains: (pathname) => pathname === '/arrangementer' || pathname.startsWith('/arrangementer/'),
   },
+  // Associations and volunteers (issue 10)
+  {
+    to: '/foreninger',
+    label: 'nav.associations',
+    contains: (pathname) => pathname === '/foreninger' || pathname.startsWith('/foreninger/'),
+  },
 ];
 
 export function SiteHeader() {
@@ -93,6 +99,19 @@ const roleLinks: {
   },
   { to: '/tovholder', section: '/tovholder', label: 'nav.leadOwner', shownTo: (user) => user.leadOwner },
   { to: '/admin/brugere', section: '/admin/', label: 'nav.admin', shownTo: (user) => user.admin },
+  // Associations and volunteers (issue 10): staff find volunteers and moderate activities.
+  {
+    to: '/frivillige',
+    section: '/frivillige',
+    label: 'nav.volunteers',
+    shownTo: (user) => user.staff || user.admin,
+  },
+  {
+    to: '/admin/moderation',
+    section: '/admin/moderation',
+    label: 'nav.moderation',
+    shownTo: (user) => user.staff || user.admin,
+  },
 ];
 
 /** Log ind / Opret bruger, or the signed-in user's name and a Log ud button (a form: it works without JavaScript). */

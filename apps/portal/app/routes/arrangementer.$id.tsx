@@ -269,6 +269,12 @@ export default function EventPage() {
                   <Link to={`/arrangementer/${event.id}/deltagere`}>{t('participants.link')}</Link>
                 </p>
               ) : null}
+              {/* Associations and volunteers (issue 10) */}
+              {event.status !== 'cancelled' ? (
+                <p>
+                  <Link to={`/arrangementer/${event.id}/frivillige`}>{t('matching.link')}</Link>
+                </p>
+              ) : null}
               {event.status !== 'cancelled' ? (
                 <p>
                   <Link to={`/arrangementer/${event.id}/rediger`}>{t('events.edit')}</Link>

@@ -11,18 +11,20 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormErrorSummary, useFieldError } from '../components/form-errors';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
-import { requireEventManager } from '../lib/events.server';
 import { type FormErrors, formErrorsFrom, formText, readApiProblem, translatorFor } from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
 import { pageMeta } from '../lib/meta';
 import { loginUrl } from '../lib/redirect-to';
+import { requireUser } from '../lib/session.server';
 
 // On the day (issue 9): staff see who is coming, check people in by code (typed, or opened from
 // the participant's QR code: ?kode=…), mark attendance, and download the list for Excel.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireEventManager(request, context);
+  // Issue 10: staff, and an association's members for their own activities (the API decides).
+  await requireUser(request, context);
   const response = await context.api.api.events[':id'].participants.$get({ param: { id: params.id ?? '' } });
   if (response.status === 401) throw redirect(loginUrl(request));
+  if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
   if (!response.ok) apiFailure('GET /api/events/:id/participants', response.status);
   return response.json();
 }

@@ -237,6 +237,21 @@ export default function MyPage() {
       <p>
         <Link to="/min-side/kalender">{t('myPage.calendarFeedLink')}</Link>
       </p>
+      {/* Associations and volunteers (issue 10) */}
+      <section aria-labelledby="volunteer-heading" className="account-section">
+        <h2 id="volunteer-heading">{t('myPage.volunteerHeading')}</h2>
+        <ul>
+          <li>
+            <Link to="/frivillig">{t('nav.volunteer')}</Link>
+          </li>
+          <li>
+            <Link to="/frivillig/historik">{t('volunteer.historyLink')}</Link>
+          </li>
+          <li>
+            <Link to="/foreninger">{t('nav.associations')}</Link>
+          </li>
+        </ul>
+      </section>
 
       <section aria-labelledby="sessions-heading" className="account-section">
         <h2 id="sessions-heading">{t('myPage.sessionsHeading')}</h2>

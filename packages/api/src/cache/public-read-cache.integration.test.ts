@@ -20,6 +20,9 @@ const publicPaths = [
   // Status reports (issue 13)
   '/api/focus-areas/kvinder/status',
   '/api/event-types',
+  // Associations and volunteers (issue 10)
+  '/api/associations',
+  '/api/associations?q=venner',
 ];
 
 // Short, so the tests that wait for another process's write do not wait long.

@@ -23,6 +23,9 @@ const publicReads = [
   /^\/api\/focus-areas\/[^/]+\/status$/,
   // Events (issue 9): the types only; the events themselves change with every sign-up.
   /^\/api\/event-types$/,
+  // Associations and volunteers (issue 10): the list of verified associations (not one
+  // association: its members see more than others).
+  /^\/api\/associations$/,
 ];
 
 export function isPublicRead(path: string): boolean {

@@ -1,6 +1,7 @@
 import type { Database } from '@brobygger/db';
 import type { SearchDocument, SearchDocumentType } from '@brobygger/search';
 import type { Kysely } from 'kysely';
+import { associationSearchSource } from '../services/associations/search-source.ts';
 
 /**
  * Where the search index gets a document of one type from. `load` answers null when the
@@ -13,4 +14,7 @@ export interface SearchSource {
 }
 
 /** One source per document type; a feature adds its own here (see packages/search/src/document.ts). */
-export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {};
+export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {
+  // Associations and volunteers (issue 10)
+  association: associationSearchSource,
+};

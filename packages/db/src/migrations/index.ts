@@ -5,6 +5,8 @@ import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
 import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
+// Associations and volunteers (issue 10)
+import * as associations from './2026-11-27T0400-associations.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 import * as steeringOverviewGeneration from './2026-11-27T1310-steering-overview-generation.ts';
 
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0300-events': events,
   '2026-11-27T0310-email-attachments': emailAttachments,
   '2026-11-27T1310-steering-overview-generation': steeringOverviewGeneration,
+  // Associations and volunteers (issue 10)
+  '2026-11-27T0400-associations': associations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,8 @@ export interface EventFilters {
   childcare?: boolean;
   /** Only drafts (staff), instead of the public list (published and cancelled). */
   drafts?: boolean;
+  /** Associations and volunteers (issue 10): the events one association organises. */
+  associationId?: number;
   limit: number;
   offset: number;
 }
@@ -120,6 +122,7 @@ export async function listEvents(
   if (filters.startsFrom) query = query.where('events.starts_at', '>=', filters.startsFrom);
   if (filters.startsBefore) query = query.where('events.starts_at', '<', filters.startsBefore);
   if (filters.type) query = query.where('event_types.slug', '=', filters.type);
+  if (filters.associationId) query = query.where('events.association_id', '=', filters.associationId);
   if (filters.stepFree) query = query.where('events.step_free', '=', true);
   if (filters.hearingLoop) query = query.where('events.hearing_loop', '=', true);
   if (filters.interpreter) query = query.where('events.interpreter', '=', true);

@@ -2,6 +2,7 @@ import { forgetThrottleFor } from '@brobygger/auth';
 import { anonymiseAuditTrail, deleteEmailsTo } from '@brobygger/db';
 import type { TransactionContext } from '../context.ts';
 import { eraseEventData } from '../events/erasure.ts';
+import { eraseVolunteerData } from '../volunteers/erasure.ts';
 
 export interface DeletedUser {
   id: string;
@@ -26,4 +27,6 @@ export const personalDataErasers: ReadonlyArray<
   (tx, user) => anonymiseAuditTrail(tx.deps.db, user.id),
   // Events: seats given up (the waitlist moves up), registrations and calendar feed tokens deleted.
   (tx, user) => eraseEventData(tx, user.id),
+  // Associations and volunteers (issue 10): profile, invitations; an only admin is succeeded.
+  (tx, user) => eraseVolunteerData(tx, user),
 ];

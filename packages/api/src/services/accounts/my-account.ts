@@ -6,6 +6,7 @@ import { invalidField, notFound, notSignedIn } from '../errors.ts';
 import { exportEventData } from '../events/erasure.ts';
 import { checkPassword } from '../password-check.ts';
 import { exportStatusWork } from '../status/export.ts';
+import { exportVolunteerData } from '../volunteers/index.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
 
@@ -96,6 +97,8 @@ export async function exportMyData(ctx: UseCaseContext) {
     })),
     eventRegistrations,
     statusReports,
+    // Associations and volunteers (issue 10): the volunteer profile and association memberships.
+    ...(await exportVolunteerData(ctx, userId)),
   };
 }
 

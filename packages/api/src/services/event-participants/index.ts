@@ -11,6 +11,7 @@ import {
 } from '@brobygger/db';
 import { formatCheckInCode, generateCheckInCode } from '@brobygger/domain';
 import { checkInUrl, qrCodeSvg } from '../../calendar/qr.ts';
+import { requirePermission } from '../associations/actor.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, notFound, notSignedIn } from '../errors.ts';
@@ -18,6 +19,9 @@ import { conflict, notFound, notSignedIn } from '../errors.ts';
 async function eventOrNotFound(ctx: UseCaseContext, eventId: number) {
   const event = await findEvent(ctx.deps.db, eventId);
   if (!event) throw notFound('Arrangementet findes ikke.');
+  // Associations (issue 10): staff see every list; an association's members and admins only the
+  // lists of their own association's activities (0: an event no association organises).
+  await requirePermission(ctx, 'event:participants', { associationId: event.association_id ?? 0 });
   return event;
 }
 

@@ -2,6 +2,7 @@ import {
   activeRegistrationEventIds,
   deleteRegistrationsOf,
   findActiveRegistration,
+  keepAttendanceAsCount,
   listAllRegistrationsOf,
   lockEvent,
   setRegistrationStatus,
@@ -24,6 +25,8 @@ export async function eraseEventData(tx: TransactionContext, userId: string): Pr
     await setRegistrationStatus(db, mine.id, 'cancelled');
     await fillFreeSeats(tx, event);
   }
+  // Associations and volunteers (issue 10): attendance stays, only as a count per event.
+  await keepAttendanceAsCount(db, userId);
   await deleteRegistrationsOf(db, userId);
   await unlinkOrganiser(db, userId);
   eventListChanged(tx);

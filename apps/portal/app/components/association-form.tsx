@@ -1,0 +1,167 @@
+import { commonVolunteerLanguages } from '@brobygger/domain';
+import { TextField } from '@brobygger/ui';
+import { Form } from '@remix-run/react';
+import { useTranslation } from '../i18n/use-translation';
+import type { AssociationFormValues } from '../lib/associations.server';
+import { languageName } from '../lib/event-format';
+import { FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
+
+/** A field's error text under its label (for fieldsets and textareas). */
+export function FieldErrorText({ errors, name }: { errors: FormErrors | undefined; name: string }) {
+  const field = useFieldError(errors)(name);
+  return field.error ? (
+    <span className="form-error-message" id={`${name}-error`}>
+      <span className="sr-only">{field.errorPrefix} </span>
+      <span lang={field.errorLang}>{field.error}</span>
+    </span>
+  ) : null;
+}
+
+/** Register or edit an association. A plain POST form: it works without JavaScript. */
+export function AssociationForm({
+  values,
+  errors,
+  focusAreas,
+  submitLabel,
+  intent,
+}: {
+  values: AssociationFormValues | null;
+  errors: FormErrors | undefined;
+  focusAreas: { slug: string; name: string }[];
+  submitLabel: string;
+  intent?: string;
+}) {
+  const { t, lng, dataLang } = useTranslation();
+  const field = useFieldError(errors);
+  const fieldClass = (name: string) => (errors?.fields[name] ? 'form-group form-error' : 'form-group');
+  const languages = [...new Set([...commonVolunteerLanguages, ...(values?.languages ?? [])])];
+  return (
+    <>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate className="association-form">
+        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        <TextField
+          id="name"
+          label={t('associationForm.name')}
+          defaultValue={values?.name}
+          maxLength={150}
+          required
+          {...field('name')}
+        />
+        <TextField
+          id="cvr"
+          label={t('associationForm.cvr')}
+          hint={t('associationForm.cvrHint')}
+          defaultValue={values?.cvr}
+          inputMode="numeric"
+          width="s"
+          maxLength={20}
+          {...field('cvr')}
+        />
+        <div className={fieldClass('description')}>
+          <label className="form-label" htmlFor="description">
+            {t('associationForm.description')}
+          </label>
+          <FieldErrorText errors={errors} name="description" />
+          <textarea
+            className="form-input input-width-xl"
+            id="description"
+            name="description"
+            rows={6}
+            maxLength={5000}
+            defaultValue={values?.description}
+            aria-describedby={errors?.fields.description ? 'description-error' : undefined}
+          />
+        </div>
+        <TextField
+          id="contactName"
+          label={t('associationForm.contactName')}
+          defaultValue={values?.contactName}
+          autoComplete="name"
+          maxLength={150}
+          {...field('contactName')}
+        />
+        <TextField
+          id="email"
+          type="email"
+          label={t('associationForm.email')}
+          defaultValue={values?.email}
+          autoComplete="email"
+          maxLength={254}
+          {...field('email')}
+        />
+        <TextField
+          id="phone"
+          type="tel"
+          label={t('associationForm.phone')}
+          defaultValue={values?.phone}
+          autoComplete="tel"
+          width="m"
+          maxLength={30}
+          {...field('phone')}
+        />
+        <TextField
+          id="website"
+          type="url"
+          label={t('associationForm.website')}
+          defaultValue={values?.website}
+          maxLength={300}
+          {...field('website')}
+        />
+        <TextField
+          id="address"
+          label={t('associationForm.address')}
+          defaultValue={values?.address}
+          autoComplete="street-address"
+          maxLength={300}
+          {...field('address')}
+        />
+        <fieldset className={fieldClass('languages')} id="languages">
+          <legend className="form-label">{t('associationForm.languages')}</legend>
+          <FieldErrorText errors={errors} name="languages" />
+          <ul className="nobullet-list event-form__choices">
+            {languages.map((code) => (
+              <li key={code} className="form-group-checkbox">
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`language-${code}`}
+                  name="languages"
+                  value={code}
+                  defaultChecked={values?.languages.includes(code) ?? false}
+                />
+                <label htmlFor={`language-${code}`}>{languageName(code, lng)}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className={fieldClass('focusAreas')} id="focusAreas">
+          <legend className="form-label">{t('associationForm.focusAreas')}</legend>
+          <FieldErrorText errors={errors} name="focusAreas" />
+          <ul className="nobullet-list event-form__choices">
+            {focusAreas.map((area) => (
+              <li key={area.slug} className="form-group-checkbox">
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`focusArea-${area.slug}`}
+                  name="focusAreas"
+                  value={area.slug}
+                  defaultChecked={values?.focusAreas.includes(area.slug) ?? false}
+                />
+                <label htmlFor={`focusArea-${area.slug}`} lang={dataLang}>
+                  {area.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {submitLabel}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

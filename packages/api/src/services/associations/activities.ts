@@ -1,0 +1,208 @@
+import {
+  countApprovedActivities,
+  decideModeration,
+  findAssociationBySlug,
+  findModeration,
+  insertEvent,
+  insertModeration,
+  listEventTypes,
+  listPendingActivities,
+  lockAssociation,
+  lockEvent,
+  setEventFocusAreas,
+  setEventLanguages,
+  updateEventRow,
+} from '@brobygger/db';
+import { activityModeration, type CreateActivityInput, newEventTimingIssues } from '@brobygger/domain';
+import { validationFailedMessage } from '../../errors.ts';
+import { scheduleEventReminders } from '../../jobs/events.ts';
+import { queueEmail } from '../../mail/send.ts';
+import { indexLater } from '../../search/index-later.ts';
+import { audit } from '../audit.ts';
+import { transaction, type UseCaseContext } from '../context.ts';
+import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
+import { readEvent } from '../events/browse.ts';
+import { checkReferences } from '../events/manage.ts';
+import { eventListChanged } from '../events/sign-up.ts';
+import { requirePermission } from './actor.ts';
+import { activityApprovedMessage, activityRejectedMessage } from './messages.ts';
+
+const iso = (date: Date | string) => new Date(date).toISOString();
+
+/**
+ * An association's member or admin posts an activity: an event of the type "activity" with the
+ * association as organiser, through the events tables (same sign-up, waitlist, calendar and
+ * check-in). A pending association's activities, and a verified one's first three, wait for staff;
+ * later ones publish at once.
+ */
+export async function postActivity(ctx: UseCaseContext, slug: string, input: CreateActivityInput) {
+  const association = await findAssociationBySlug(ctx.deps.db, slug);
+  if (!association) throw notFound('Foreningen findes ikke.');
+  const timing = newEventTimingIssues(input.startsAt, new Date());
+  if (Object.keys(timing).length > 0) {
+    throw new UseCaseError('validation_failed', validationFailedMessage, 422, {
+      startsAt: [timing.startsAt as string],
+    });
+  }
+  const { id, decision } = await transaction(ctx, async (tx, db) => {
+    await requirePermission(tx, 'association:post-activity', { associationId: association.id });
+    // One post at a time per association, so "the first three" are counted exactly.
+    const locked = await lockAssociation(db, association.id);
+    if (!locked) throw notFound('Foreningen findes ikke.');
+    const type = (await listEventTypes(db)).find((item) => item.slug === 'activity');
+    if (!type) throw conflict('Typen "aktivitet" findes ikke.');
+    const { focusAreaIds } = await checkReferences(tx, { focusAreas: input.focusAreas });
+    const decision = activityModeration(
+      { verified: locked.verified_at !== null },
+      await countApprovedActivities(db, association.id),
+    );
+    const now = new Date();
+    const eventId = await insertEvent(db, {
+      type_id: type.id,
+      title: input.title,
+      description: input.description,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      address: input.address ?? null,
+      online_url: input.onlineUrl ?? null,
+      capacity: input.capacity ?? null,
+      signup_deadline: input.signupDeadline ?? null,
+      organiser_name: association.name,
+      organiser_user_id: ctx.actorId,
+      association_id: association.id,
+      status: decision === 'publish' ? 'published' : 'draft',
+      step_free: input.stepFree,
+      hearing_loop: input.hearingLoop,
+      interpreter: input.interpreter,
+      childcare: input.childcare,
+      series_id: null,
+      created_by: ctx.actorId,
+      published_at: decision === 'publish' ? now : null,
+    });
+    await setEventFocusAreas(db, eventId, focusAreaIds ?? []);
+    await setEventLanguages(db, eventId, input.languages);
+    await insertModeration(db, {
+      event_id: eventId,
+      association_id: association.id,
+      posted_by: ctx.actorId,
+      state: decision === 'publish' ? 'auto' : 'pending',
+    });
+    if (decision === 'publish') await scheduleEventReminders(db, eventId);
+    await audit(tx, {
+      action: 'activity.posted',
+      targetType: 'event',
+      targetId: String(eventId),
+      details: { association: association.id, moderation: decision },
+    });
+    await indexLater(db, 'event', eventId);
+    return { id: eventId, decision };
+  });
+  eventListChanged(ctx);
+  const { event } = await readEvent(ctx, id, { canManage: true });
+  return { event, moderation: decision === 'publish' ? ('published' as const) : ('pending' as const) };
+}
+
+/** Staff: the moderation queue, oldest first. */
+export async function readModerationQueue(ctx: UseCaseContext) {
+  const rows = await listPendingActivities(ctx.deps.db);
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    address: row.address,
+    onlineUrl: row.online_url,
+    association: {
+      slug: row.association_slug,
+      name: row.association_name,
+      verified: row.verified_at !== null,
+    },
+    postedBy: row.poster_name,
+    postedAt: iso(row.created_at),
+  }));
+}
+
+async function moderated(ctx: UseCaseContext, eventId: number) {
+  const db = ctx.deps.db;
+  // The event's row lock serialises decisions about it.
+  const event = await lockEvent(db, eventId);
+  const moderation = await findModeration(db, eventId);
+  if (!moderation || !event) throw notFound('Aktiviteten findes ikke.');
+  return { moderation, event };
+}
+
+/** Staff approve a waiting activity: it is published, and the poster is told. */
+export async function approveActivity(ctx: UseCaseContext, eventId: number) {
+  await transaction(ctx, async (tx, db) => {
+    const { moderation, event } = await moderated(tx, eventId);
+    if (moderation.state !== 'pending') throw conflict('Aktiviteten venter ikke på godkendelse.');
+    if (event.status === 'cancelled') throw conflict('Aktiviteten er aflyst.');
+    if (new Date(event.starts_at).getTime() <= Date.now()) {
+      throw invalidField('startsAt', 'Aktiviteten er allerede begyndt; den kan ikke offentliggøres');
+    }
+    await updateEventRow(db, eventId, { status: 'published', published_at: new Date() });
+    await decideModeration(db, eventId, { state: 'approved', reason: null, decided_by: ctx.actorId });
+    await scheduleEventReminders(db, eventId);
+    if (moderation.poster_email) {
+      await queueEmail(
+        tx.deps,
+        activityApprovedMessage(
+          moderation.poster_email,
+          moderation.poster_name ?? '',
+          event.title,
+          `${tx.deps.config.publicUrl}/arrangementer/${eventId}`,
+        ),
+      );
+    }
+    await audit(tx, { action: 'activity.approved', targetType: 'event', targetId: String(eventId) });
+    await indexLater(db, 'event', eventId);
+  });
+  eventListChanged(ctx);
+}
+
+/**
+ * Staff reject a waiting activity (it stays unpublished), or unpublish a published one; either
+ * way the poster is told why by email.
+ */
+export async function rejectActivity(
+  ctx: UseCaseContext,
+  eventId: number,
+  reason: string,
+  kind: 'reject' | 'unpublish',
+) {
+  await transaction(ctx, async (tx, db) => {
+    const { moderation, event } = await moderated(tx, eventId);
+    if (kind === 'reject' && moderation.state !== 'pending') {
+      throw conflict('Aktiviteten venter ikke på godkendelse.');
+    }
+    if (kind === 'unpublish' && event.status !== 'published') {
+      throw conflict('Aktiviteten er ikke offentliggjort.');
+    }
+    if (kind === 'unpublish') await updateEventRow(db, eventId, { status: 'draft', published_at: null });
+    await decideModeration(db, eventId, {
+      state: kind === 'reject' ? 'rejected' : 'unpublished',
+      reason: reason || null,
+      decided_by: ctx.actorId,
+    });
+    if (moderation.poster_email) {
+      await queueEmail(
+        tx.deps,
+        activityRejectedMessage(
+          moderation.poster_email,
+          moderation.poster_name ?? '',
+          event.title,
+          reason,
+          kind === 'unpublish',
+        ),
+      );
+    }
+    await audit(tx, {
+      action: kind === 'reject' ? 'activity.rejected' : 'activity.unpublished',
+      targetType: 'event',
+      targetId: String(eventId),
+    });
+    await indexLater(db, 'event', eventId);
+  });
+  eventListChanged(ctx);
+}

@@ -1,0 +1,3 @@
+export * from './activities.ts';
+export * from './manage.ts';
+export * from './members.ts';
