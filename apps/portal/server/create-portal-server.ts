@@ -89,6 +89,8 @@ const associationPersonalPages =
  */
 const sharedPages = /^\/styregruppe$/;
 
+const isPersonalPath = (path: string) => personalPages.test(path) || associationPersonalPages.test(path);
+
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every
  * page shown to a signed-in visitor (the header shows their name).
@@ -98,8 +100,7 @@ async function isPersonal(
   response: Response,
   currentUser: Promise<unknown> | undefined,
 ): Promise<boolean> {
-  if (personalPages.test(path) || associationPersonalPages.test(path) || response.headers.has('Set-Cookie'))
-    return true;
+  if (isPersonalPath(path) || response.headers.has('Set-Cookie')) return true;
   return Boolean(currentUser && (await currentUser.catch(() => null)));
 }
 
@@ -128,7 +129,7 @@ function cacheVisitor(
   cookieOfSession: string,
 ): { language: string; signedIn: boolean; shared: boolean } | undefined {
   const shared = sharedPages.test(path);
-  if (request.method !== 'GET' || (personalPages.test(path) && !shared)) return undefined;
+  if (request.method !== 'GET' || (isPersonalPath(path) && !shared)) return undefined;
   if (/no-cache|max-age=0/i.test(request.headers.get('Cache-Control') ?? '')) return undefined;
   if (request.headers.has('Authorization')) return undefined;
   const cookieHeader = request.headers.get('Cookie');
