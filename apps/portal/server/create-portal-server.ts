@@ -87,7 +87,7 @@ const associationPersonalPages =
  * `context.visitor()` and read only public and shared reads): kept once for all of them, each
  * visitor's permission checked on every answer (ADR 0013).
  */
-const sharedPages = /^\/styregruppe$/;
+const sharedPages = /^\/(?:styregruppe|frivillige)$/;
 
 const isPersonalPath = (path: string) => personalPages.test(path) || associationPersonalPages.test(path);
 

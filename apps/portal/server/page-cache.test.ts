@@ -425,7 +425,11 @@ describe('what the page cache relies on in the app', () => {
     expect(using(/account-menu"/)).toEqual(['components/site-header.tsx']);
     // Only shared pages gate on the visitor without asking who it is: the steering overview.
     expect(using(/context\.visitor\(/)).toEqual(['lib/session.server.ts']);
-    expect(using(/requireVisitor\(/).sort()).toEqual(['lib/session.server.ts', 'lib/status.server.ts']);
+    expect(using(/requireVisitor\(/).sort()).toEqual([
+      'lib/session.server.ts',
+      'lib/status.server.ts',
+      'routes/frivillige._index.tsx',
+    ]);
     // The root loader's user, which the account menu shows, is the view the menu's key is made of.
     expect(readFileSync(join(appDir, 'root.tsx'), 'utf8')).toMatch(
       /user: user \? headerUserView\(user\) : null/,

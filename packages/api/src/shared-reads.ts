@@ -1,6 +1,7 @@
 import type { Action } from '@brobygger/domain';
 import type { UseCaseContext } from './services/context.ts';
 import { steeringOverviewAnswer } from './services/status/index.ts';
+import { volunteerSearchAnswerFor } from './services/volunteers/index.ts';
 
 /**
  * Shared reads: GETs whose answer is the same for everyone one action permits (and 401/403 for
@@ -14,13 +15,23 @@ import { steeringOverviewAnswer } from './services/status/index.ts';
 export interface SharedRead {
   pattern: RegExp;
   action: Action;
-  /** The JSON answer, as the route sends it (kept by the use case until its data changes). */
-  answer(ctx: UseCaseContext): Promise<string>;
+  /**
+   * The JSON answer, as the route sends it (kept by the use case until its data changes), for the
+   * request's query; undefined when the query is not one the route would answer with 200 (the
+   * request then goes down the chain, which says what is wrong).
+   */
+  answer(ctx: UseCaseContext, query: URLSearchParams): Promise<string | undefined>;
 }
 
 export const sharedReads: readonly SharedRead[] = [
   // Status reports (issue 13): the steering overview (ADR 0015).
-  { pattern: /^\/api\/steering\/overview$/, action: 'status:review', answer: steeringOverviewAnswer },
+  {
+    pattern: /^\/api\/steering\/overview$/,
+    action: 'status:review',
+    answer: (ctx, query) => (query.size === 0 ? steeringOverviewAnswer(ctx) : Promise.resolve(undefined)),
+  },
+  // Associations and volunteers (issue 10): staff's volunteer search (consenting volunteers only).
+  { pattern: /^\/api\/volunteers$/, action: 'volunteer:search', answer: volunteerSearchAnswerFor },
 ];
 
 /** The action a shared read is allowed by; undefined for any other path. */

@@ -16,19 +16,20 @@ import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { fieldErrorsOf } from '../lib/associations.server';
 import { languageName } from '../lib/event-format';
-import { requireEventManager } from '../lib/events.server';
 import { readApiProblem, translatorFor } from '../lib/form.server';
-import { hydrate } from '../lib/hydration';
 import { pageMeta } from '../lib/meta';
 import { getFocusAreas } from '../lib/policy.server';
 import { loginUrl } from '../lib/redirect-to';
+import { requireVisitor } from '../lib/session.server';
 
 // Associations and volunteers (issue 10): staff find volunteers (only those who consented) by
 // language and level, skill, availability and interest. A GET form: filters stay in the URL.
 const filterNames = ['language', 'level', 'skill', 'availability', 'interest'] as const;
 
+// A shared page (ADR 0013): the same for all of staff, so the loader only lets the visitor in and
+// leaves who may see the list to the API (401: sign in; 403: the 403 page).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireEventManager(request, context);
+  await requireVisitor(request, context);
   const url = new URL(request.url);
   const filters: Record<string, string> = {};
   for (const name of filterNames) {
@@ -41,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getFocusAreas(context.api),
   ]);
   if (response.status === 401) throw redirect(loginUrl(request));
+  if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
   const areas = focusAreas.map(({ slug, name }) => ({ slug, name }));
   if (response.status === 400) {
     const problem = await readApiProblem(response);
@@ -57,11 +59,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
-  if (!response.ok) apiFailure('GET /api/volunteers', response.status);
+  if (!response.ok) apiFailure('GET /api/volunteers', (response as Response).status);
   return { ...(await response.json()), filters, focusAreas: areas, errors: undefined };
 }
-
-export const handle = hydrate;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, { key: 'volunteers.title' });

@@ -113,13 +113,20 @@ export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): Mid
       const token = bearer ?? readSessionCookie(c, config.production);
       const loaded = token && sessionCache ? sessionCache.get(token) : undefined;
       if (!loaded || !can(loaded.actor, shared.action)) return next();
-      body = await shared.answer({
-        deps,
-        actorId: loaded.account.id,
-        sessionId: loaded.session.id,
-        account: loaded.account,
-        meta: { ip: null, userAgent: null },
-      });
+      const url = c.req.url;
+      const queryAt = url.indexOf('?');
+      const answer = await shared.answer(
+        {
+          deps,
+          actorId: loaded.account.id,
+          sessionId: loaded.session.id,
+          account: loaded.account,
+          meta: { ip: null, userAgent: null },
+        },
+        new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)),
+      );
+      if (answer === undefined) return next();
+      body = answer;
       headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
     } else if (cache && isPublicRead(path)) {
       const hit = await cache.get(cacheKeyOf(c));

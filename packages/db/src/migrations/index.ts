@@ -9,6 +9,7 @@ import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
 import * as associations from './2026-11-27T0400-associations.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 import * as steeringOverviewGeneration from './2026-11-27T1310-steering-overview-generation.ts';
+import * as volunteerSearchGeneration from './2026-11-27T1320-volunteer-search-generation.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0300-events': events,
   '2026-11-27T0310-email-attachments': emailAttachments,
   '2026-11-27T1310-steering-overview-generation': steeringOverviewGeneration,
+  '2026-11-27T1320-volunteer-search-generation': volunteerSearchGeneration,
   // Associations and volunteers (issue 10)
   '2026-11-27T0400-associations': associations,
 };

@@ -1,6 +1,7 @@
+import type { TypedResponse } from 'hono';
 import { createRouter } from '../../openapi.ts';
 import {
-  findVolunteers,
+  type findVolunteers,
   inviteVolunteers,
   readMyVolunteerHistory,
   readMyVolunteerProfile,
@@ -8,6 +9,7 @@ import {
   readVolunteerMatches,
   saveMyVolunteerProfile,
   setVolunteerLanguages,
+  volunteerSearchAnswer,
 } from '../../services/volunteers/index.ts';
 import { useCaseContext } from '../../use-case-context.ts';
 import {
@@ -29,9 +31,15 @@ export const volunteersRouter = createRouter()
     c.json({ profile: await saveMyVolunteerProfile(useCaseContext(c), c.req.valid('json')) }, 200),
   )
   .openapi(myVolunteerHistoryRoute, async (c) => c.json(await readMyVolunteerHistory(useCaseContext(c)), 200))
-  .openapi(searchVolunteersRoute, async (c) =>
-    c.json(await findVolunteers(useCaseContext(c), c.req.valid('query')), 200),
-  )
+  .openapi(searchVolunteersRoute, async (c) => {
+    // A shared read: the JSON is made once per change of the volunteers, for all of staff.
+    const answer = await volunteerSearchAnswer(useCaseContext(c), c.req.valid('query'));
+    return c.body(answer, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+      Awaited<ReturnType<typeof findVolunteers>>,
+      200,
+      'json'
+    >;
+  })
   .openapi(getVolunteerRoute, async (c) =>
     c.json(await readVolunteer(useCaseContext(c), c.req.valid('param').userId), 200),
   )

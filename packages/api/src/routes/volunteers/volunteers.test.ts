@@ -107,6 +107,15 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
       },
     );
     expect(found.json.volunteers.map((v: { userId: string }) => v.userId)).toEqual([volunteer.id]);
+    // The search is a shared read, kept until a profile changes: the answer given before the
+    // consent is not given again, and every member of staff gets the same bytes.
+    const byLanguage = await call(api.app, 'GET', '/api/volunteers?language=ti', { token: staff });
+    expect(byLanguage.json.total).toBe(1);
+    const admin = await findUserByEmail(api.db, 'admin@brobygger.test');
+    const adminToken = (await createSession(api.db, admin?.id as string)).token;
+    expect((await call(api.app, 'GET', '/api/volunteers?language=ti', { token: adminToken })).text).toBe(
+      byLanguage.text,
+    );
     for (const query of ['language=ar', 'skill=cooking', 'availability=mon-morning', 'interest=kvinder']) {
       expect(
         (await call(api.app, 'GET', `/api/volunteers?${query}`, { token: staff })).json.total,
@@ -127,6 +136,18 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
     expect((await call(api.app, 'GET', `/api/volunteers/${volunteer.id}`, { token: staff })).status).toBe(
       404,
     );
+    expect((await call(api.app, 'GET', '/api/volunteers?language=ti', { token: staff })).json.total).toBe(0);
+    // Given again, then withdrawn by another process (straight in the database): gone from the
+    // search once this process's counter check comes round.
+    await saveProfile(volunteer.token, { languages: [{ language: 'ti', level: 'native' }], consent: true });
+    expect((await call(api.app, 'GET', '/api/volunteers?language=ti', { token: staff })).json.total).toBe(1);
+    await api.db
+      .updateTable('volunteer_profiles')
+      .set({ consent_at: null })
+      .where('user_id', '=', volunteer.id)
+      .execute();
+    await new Promise((resolve) => setTimeout(resolve, (api.deps.publicCache?.checkIntervalMs ?? 0) + 50));
+    expect((await call(api.app, 'GET', '/api/volunteers?language=ti', { token: staff })).json.total).toBe(0);
   });
 
   it('refuses bad profiles and search filters, changing nothing', async () => {

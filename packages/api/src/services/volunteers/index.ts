@@ -22,7 +22,9 @@ import {
   type VolunteerSearchQuery,
   volunteerListPageSize,
   volunteerMatchScore,
+  volunteerSearchQuerySchema,
 } from '@brobygger/domain';
+import { sharedAnswer } from '../../cache/shared-answers.ts';
 import { queueEmail } from '../../mail/send.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
@@ -91,7 +93,39 @@ export async function saveMyVolunteerProfile(ctx: UseCaseContext, input: Volunte
       targetId: userId,
     });
   });
+  // The staff search shows it (a shared read): seen at once in this process, in others within the
+  // counter's check interval.
+  ctx.deps.publicCache?.invalidate();
   return readMyVolunteerProfile(ctx);
+}
+
+/**
+ * The staff search's JSON answer, the same for every member of staff, kept until a volunteer's
+ * profile, languages or interests change (they move the public-data counter; a shared read,
+ * ADR 0013).
+ */
+export async function volunteerSearchAnswer(
+  ctx: UseCaseContext,
+  query: VolunteerSearchQuery,
+): Promise<string> {
+  const key = JSON.stringify([
+    'volunteers',
+    query.language,
+    query.level,
+    query.skill,
+    query.availability,
+    query.interest,
+    query.page,
+  ]);
+  return sharedAnswer(ctx, key, async () => JSON.stringify(await findVolunteers(ctx, query)));
+}
+
+/** The same from a request's query, for the fast path; undefined for a query the route refuses. */
+export async function volunteerSearchAnswerFor(ctx: UseCaseContext, params: URLSearchParams) {
+  const names = [...params.keys()];
+  if (new Set(names).size !== names.length) return undefined;
+  const parsed = volunteerSearchQuerySchema.safeParse(Object.fromEntries(params));
+  return parsed.success ? volunteerSearchAnswer(ctx, parsed.data) : undefined;
 }
 
 /** Staff search: consenting volunteers only, by language and level, skill, availability, interest. */
