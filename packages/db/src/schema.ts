@@ -241,6 +241,9 @@ export interface Database {
   event_languages: EventLanguagesTable;
   event_registrations: EventRegistrationsTable;
   calendar_feed_tokens: CalendarFeedTokensTable;
+  // Search (issue 12)
+  search_documents: SearchDocumentsTable;
+  search_lexicon: SearchLexiconTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -437,3 +440,26 @@ export type EventSeriesRow = Selectable<EventSeriesTable>;
 export type EventRegistrationRow = Selectable<EventRegistrationsTable>;
 export type NewEventRegistration = Insertable<EventRegistrationsTable>;
 export type CalendarFeedTokenRow = Selectable<CalendarFeedTokensTable>;
+
+// Search (issue 12)
+export interface SearchDocumentsTable {
+  type: string;
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  url: string;
+  focus_areas: string[];
+  tags: string[];
+  readers: string[];
+  /** Written with sql (setweight(to_tsvector('danish', …))); never read as a value. */
+  tsv: ColumnType<string, never, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  indexed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface SearchLexiconTable {
+  word: string;
+  folded: string;
+  bare: string;
+}

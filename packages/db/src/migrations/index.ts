@@ -5,6 +5,8 @@ import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
 import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
+// Search (issue 12)
+import * as search from './2026-11-27T0600-search.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 
 /**
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1300-status-reports': statusReports,
   '2026-11-27T0300-events': events,
   '2026-11-27T0310-email-attachments': emailAttachments,
+  // Search (issue 12)
+  '2026-11-27T0600-search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

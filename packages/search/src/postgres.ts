@@ -1,0 +1,401 @@
+import type { Database } from '@brobygger/db';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { SearchDocument } from './document.ts';
+import {
+  defaultPageSize,
+  emptyFacets,
+  maxPageSize,
+  type SearchEngine,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchRef,
+  type SearchResult,
+} from './port.ts';
+import {
+  cleanText,
+  editDistance,
+  markEnd,
+  markSnippet,
+  markStart,
+  shortPassage,
+  tokenize,
+  typoBudget,
+} from './text.ts';
+
+/** The body is cut here before it becomes a tsvector (which may hold at most 1 MB). */
+const maxIndexedBody = 100_000;
+/** Lexemes a query word may expand to, per kind. */
+const maxCompoundExpansions = 60;
+const maxTypoCandidates = 200;
+
+/** æ → ae, ø → oe, å → aa, then unaccent: the folded form of a lexeme (as `fold()` in text.ts). */
+const foldSql = (value: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
+  sql`unaccent(replace(replace(replace(lower(${value}), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'))`;
+/** æ → a, ø → o, å → a, then unaccent: the bare-vowel form. */
+const bareSql = (value: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
+  sql`unaccent(translate(lower(${value}), 'æøå', 'aoa'))`;
+
+/** A lexeme as a tsquery operand, quoted so any character in it is literal. */
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+const anyOf = (lexemes: Iterable<string>) => {
+  const list = [...new Set(lexemes)].map(quoteLexeme);
+  return list.length === 1 ? (list[0] as string) : `(${list.join(' | ')})`;
+};
+
+interface Analysed {
+  input: string;
+  stem: string | null;
+  folded: string | null;
+  foldedInput: string;
+}
+
+interface Expansion {
+  /** Lexemes equal to the word (after folding), the strongest matches. */
+  exact: Set<string>;
+  /** Exact plus typo and compound matches. */
+  all: Set<string>;
+}
+
+/**
+ * The PostgreSQL adapter (ADR 0020): `search_documents` holds a weighted Danish tsvector per
+ * document (GIN); `search_lexicon` holds every lexeme, folded, with a trigram index. A query word
+ * is stemmed, folded and expanded through the lexicon (æ/ø/å typed as ae/oe/aa or the bare vowel,
+ * typos, compounds containing it, split or joined words) into a tsquery of real lexemes.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres';
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async start(): Promise<void> {
+    // The tables and indexes are created by the migration 2026-11-27T0600-search.
+  }
+
+  async upsert(documents: readonly SearchDocument[], indexedAt = new Date()): Promise<void> {
+    for (const original of documents) {
+      const doc = cleanDocument(original);
+      const tsv = sql`setweight(to_tsvector('danish', ${doc.title}), 'A')
+        || setweight(to_tsvector('danish', ${`${doc.summary}\n${doc.tags.join(' ')}`}), 'B')
+        || setweight(to_tsvector('danish', ${doc.body.slice(0, maxIndexedBody)}), 'C')`;
+      await sql`
+        with written as (
+          insert into search_documents
+            (type, id, title, summary, body, url, focus_areas, tags, readers, tsv, updated_at, indexed_at)
+          values (${doc.type}, ${doc.id}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url},
+            ${sql.val(doc.focusAreas)}::text[], ${sql.val(doc.tags)}::text[], ${sql.val(doc.readers)}::text[],
+            ${tsv}, ${doc.updatedAt}, ${indexedAt})
+          on conflict (type, id) do update set
+            title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url,
+            focus_areas = excluded.focus_areas, tags = excluded.tags, readers = excluded.readers,
+            tsv = excluded.tsv, updated_at = excluded.updated_at, indexed_at = excluded.indexed_at
+          returning tsv
+        )
+        insert into search_lexicon (word, folded, bare)
+        select distinct u.lexeme, ${foldSql(sql.ref('u.lexeme'))}, ${bareSql(sql.ref('u.lexeme'))}
+        from written, unnest(written.tsv) as u
+        order by 1
+        on conflict (word) do nothing
+      `.execute(this.db);
+    }
+  }
+
+  async remove(refs: readonly SearchRef[]): Promise<void> {
+    for (const ref of refs) {
+      await this.db
+        .deleteFrom('search_documents')
+        .where('type', '=', ref.type)
+        .where('id', '=', ref.id)
+        .execute();
+    }
+  }
+
+  async removeIndexedBefore(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('search_documents')
+      .where('indexed_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Drops lexicon words that no document holds any more (after a rebuild). */
+  async afterRebuild(): Promise<void> {
+    await sql`
+      delete from search_lexicon
+      where word not in (select word from ts_stat('select tsv from search_documents'))
+    `.execute(this.db);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('search_documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const pageSize = Math.min(Math.max(query.pageSize ?? defaultPageSize, 1), maxPageSize);
+    const page = Math.max(query.page ?? 1, 1);
+    const tsquery = await this.buildQuery(query.q);
+    if (!tsquery) return { hits: [], facets: emptyFacets(), total: 0 };
+
+    const conditions = [
+      sql`tsv @@ ${tsquery.all}::tsquery`,
+      sql`readers && ${sql.val([...query.readers])}::text[]`,
+    ];
+    if (query.type) conditions.push(sql`type = ${query.type}`);
+    if (query.focusArea) conditions.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
+    if (query.tag) conditions.push(sql`tags @> ${sql.val([query.tag])}::text[]`);
+    const where = sql.join(conditions, sql` and `);
+
+    const facetRows = await sql<{ facet: keyof SearchFacets; value: string; n: number }>`
+      with matched as materialized (
+        select type, focus_areas, tags from search_documents where ${where}
+      )
+      select 'type' as facet, type as value, count(*) as n from matched group by type
+      union all
+      select 'focusArea', f, count(*) from matched, unnest(matched.focus_areas) as f group by f
+      union all
+      select 'tag', t, count(*) from matched, unnest(matched.tags) as t group by t
+    `.execute(this.db);
+    const facets = emptyFacets();
+    let total = 0;
+    for (const row of facetRows.rows) {
+      facets[row.facet][row.value] = Number(row.n);
+      if (row.facet === 'type') total += Number(row.n);
+    }
+    if (total === 0 || (page - 1) * pageSize >= total) return { hits: [], facets, total };
+
+    const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+    const rows = await sql<{
+      type: SearchHit['type'];
+      id: string;
+      title: string;
+      url: string;
+      summary: string;
+      headline: string;
+    }>`
+      with top as (
+        select type, id, title, url, summary, body,
+          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery.exact}::tsquery) * 2
+            + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery.all}::tsquery) as rank,
+          updated_at
+        from search_documents
+        where ${where}
+        order by rank desc, updated_at desc, type, id
+        limit ${pageSize} offset ${(page - 1) * pageSize}
+      )
+      select type, id, title, url, summary,
+        ts_headline('danish', left(summary || E'\n' || body, 20000), ${tsquery.all}::tsquery, ${options}) as headline
+      from top
+      order by rank desc, updated_at desc, type, id
+    `.execute(this.db);
+    const hits = rows.rows.map((row) => ({
+      type: row.type,
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      snippet: row.headline.includes(markStart)
+        ? markSnippet(row.headline)
+        : markSnippet(shortPassage(row.summary || row.headline)),
+    }));
+    return { hits, facets, total };
+  }
+
+  /**
+   * The query as two tsqueries of real lexemes: `all` (every expansion) and `exact` (the words as
+   * typed, folded), or null when no word of it can match anything.
+   */
+  async buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+    const tokens = tokenize(q);
+    if (tokens.length === 0) return null;
+    const inputs = new Set<string>(tokens);
+    for (let i = 0; i + 1 < tokens.length; i++) inputs.add(`${tokens[i]}${tokens[i + 1]}`);
+    const splits = new Map<string, [string, string][]>();
+    for (const token of tokens) splits.set(token, splitCandidates(token));
+    for (const pairs of splits.values()) for (const [a, b] of pairs) inputs.add(a).add(b);
+
+    const analysed = await sql<{
+      input: string;
+      stem: string | null;
+      folded: string | null;
+      folded_input: string;
+    }>`
+      select s.input, l.lexeme as stem, ${foldSql(sql.ref('l.lexeme'))} as folded, ${foldSql(sql.ref('s.input'))} as folded_input
+      from unnest(${sql.val([...inputs])}::text[]) as s(input)
+      left join lateral (select lexeme from unnest(to_tsvector('danish', s.input)) limit 1) as l on true
+    `.execute(this.db);
+    const byInput = new Map<string, Analysed>();
+    for (const row of analysed.rows) {
+      byInput.set(row.input, {
+        input: row.input,
+        stem: row.stem,
+        folded: row.folded,
+        foldedInput: row.folded_input,
+      });
+    }
+    // Stop words have no stem: they are dropped, as the documents' tsvectors dropped them.
+    const words = tokens.map((t) => byInput.get(t)).filter((a): a is Analysed => Boolean(a?.folded));
+    if (words.length === 0) return null;
+
+    const expansions = await this.expand(words);
+    // Joined and split forms: exact lexicon lookups of the pieces.
+    const pieceForms = new Set<string>();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = byInput.get(`${tokens[i]}${tokens[i + 1]}`)?.folded;
+      if (joined) pieceForms.add(joined);
+    }
+    for (const word of words) {
+      if ((expansions.get(word.input)?.exact.size ?? 0) > 0) continue;
+      for (const [a, b] of splits.get(word.input) ?? []) {
+        const fa = byInput.get(a)?.folded;
+        const fb = byInput.get(b)?.folded;
+        if (fa && fb) pieceForms.add(fa).add(fb);
+      }
+    }
+    const pieces = await this.exactLexemes([...pieceForms]);
+
+    const clauses: string[] = [];
+    const exactClauses: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as Analysed;
+      const expansion = expansions.get(word.input) as Expansion;
+      const next = words[i + 1];
+      if (next) {
+        const joined = byInput.get(`${word.input}${next.input}`)?.folded;
+        const joinedLexemes = joined ? pieces.get(joined) : undefined;
+        const nextExpansion = expansions.get(next.input) as Expansion;
+        if (joinedLexemes?.size) {
+          const both =
+            expansion.all.size && nextExpansion.all.size
+              ? `(${anyOf(expansion.all)} & ${anyOf(nextExpansion.all)}) | `
+              : '';
+          clauses.push(`(${both}${anyOf(joinedLexemes)})`);
+          exactClauses.push(anyOf(joinedLexemes));
+          i++;
+          continue;
+        }
+      }
+      let clause = expansion.all.size ? anyOf(expansion.all) : '';
+      if (expansion.exact.size === 0) {
+        for (const [a, b] of splits.get(word.input) ?? []) {
+          const la = pieces.get(byInput.get(a)?.folded ?? '');
+          const lb = pieces.get(byInput.get(b)?.folded ?? '');
+          if (la?.size && lb?.size) {
+            const split = `(${anyOf(la)} & ${anyOf(lb)})`;
+            clause = clause ? `(${clause} | ${split})` : split;
+            break;
+          }
+        }
+      }
+      if (!clause) continue; // A word found nowhere does not empty the result (as Meilisearch).
+      clauses.push(clause);
+      exactClauses.push(expansion.exact.size ? anyOf(expansion.exact) : clause);
+    }
+    if (clauses.length === 0) return null;
+    return { all: clauses.join(' & '), exact: exactClauses.join(' | ') };
+  }
+
+  private async expand(words: Analysed[]): Promise<Map<string, Expansion>> {
+    const parts = words.flatMap((word, index) => {
+      const folded = word.folded as string;
+      const forms = [...new Set([folded, word.foldedInput])];
+      const queries = [
+        sql`(select ${index}::int as i, 'exact' as kind, word, folded from search_lexicon
+             where folded = any(${sql.val(forms)}::text[]) or bare = any(${sql.val(forms)}::text[]) limit 50)`,
+      ];
+      const contained = compoundPart(folded, word.foldedInput);
+      if (contained) {
+        queries.push(sql`(select ${index}::int, 'compound', word, folded from search_lexicon
+             where folded like ${`%${escapeLike(contained)}%`} order by length(folded) limit ${maxCompoundExpansions})`);
+      }
+      if (typoBudget(word.foldedInput.length) > 0) {
+        queries.push(sql`(select ${index}::int, 'typo', word, folded from search_lexicon
+             where folded % ${folded} limit ${maxTypoCandidates})`);
+      }
+      return queries;
+    });
+    const rows = await sql<{ i: number; kind: 'exact' | 'compound' | 'typo'; word: string; folded: string }>`
+      ${sql.join(parts, sql` union all `)}
+    `.execute(this.db);
+    const result = new Map<string, Expansion>();
+    for (const word of words) result.set(word.input, { exact: new Set(), all: new Set() });
+    for (const row of rows.rows) {
+      const word = words[row.i] as Analysed;
+      const expansion = result.get(word.input) as Expansion;
+      if (row.kind === 'typo') {
+        const budget = typoBudget(word.foldedInput.length);
+        const distance = Math.min(
+          editDistance(row.folded, word.folded as string, budget),
+          editDistance(row.folded, word.foldedInput, budget),
+        );
+        if (distance > budget) continue;
+      }
+      if (row.kind === 'exact') expansion.exact.add(row.word);
+      expansion.all.add(row.word);
+    }
+    return result;
+  }
+
+  private async exactLexemes(forms: string[]): Promise<Map<string, Set<string>>> {
+    const found = new Map<string, Set<string>>();
+    if (forms.length === 0) return found;
+    const rows = await sql<{ word: string; folded: string; bare: string }>`
+      select word, folded, bare from search_lexicon
+      where folded = any(${sql.val(forms)}::text[]) or bare = any(${sql.val(forms)}::text[])
+      limit 500
+    `.execute(this.db);
+    for (const row of rows.rows) {
+      for (const key of [row.folded, row.bare]) {
+        if (!forms.includes(key)) continue;
+        const set = found.get(key) ?? new Set<string>();
+        set.add(row.word);
+        found.set(key, set);
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * The part a compound must contain to match the word: its stem when that is long enough to mean
+ * something (4+ letters), otherwise the word with a common inflection cut off ("boliger" → "bolig",
+ * where the stemmer says "bol").
+ */
+export function compoundPart(stem: string, word: string): string | null {
+  if (stem.length >= 4) return stem;
+  for (const ending of ['erne', 'ene', 'ers', 'er', 'en', 'et', 'e']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 4) return word.slice(0, -ending.length);
+  }
+  return word.length >= 4 ? word : null;
+}
+
+/** Two-part splits of a word typed as one ("sprogcafe" → "sprog" + "cafe"), with a linking s or e dropped. */
+export function splitCandidates(word: string): [string, string][] {
+  if (word.length < 7) return [];
+  const pairs: [string, string][] = [];
+  for (let i = word.length - 3; i >= 3; i--) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    pairs.push([head, tail]);
+    if ((head.endsWith('s') || head.endsWith('e')) && head.length > 3) pairs.push([head.slice(0, -1), tail]);
+  }
+  return pairs;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function cleanDocument(doc: SearchDocument): SearchDocument {
+  return {
+    ...doc,
+    title: cleanText(doc.title),
+    summary: cleanText(doc.summary),
+    body: cleanText(doc.body),
+    tags: doc.tags.map(cleanText),
+  };
+}
