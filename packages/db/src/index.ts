@@ -23,3 +23,5 @@ export * from './queries/users.ts';
 export type * from './schema.ts';
 export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';
+// Search (issue 12)
+export * from './queries/search-sources.ts';

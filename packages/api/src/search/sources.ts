@@ -14,3 +14,10 @@ export interface SearchSource {
 
 /** One source per document type; a feature adds its own here (see packages/search/src/document.ts). */
 export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {};
+
+// Focus areas, initiatives and events (issue 12)
+import { eventSource, focusAreaSource, initiativeSource } from './policy-sources.ts';
+
+searchSources.focus_area = focusAreaSource;
+searchSources.initiative = initiativeSource;
+searchSources.event = eventSource;
