@@ -18,10 +18,10 @@ export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
+// Search (issue 12)
+export * from './queries/search-sources.ts';
 export * from './queries/status.ts';
 export * from './queries/users.ts';
 export type * from './schema.ts';
 export { seedDemoEvents } from './seed/demo-events.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';
-// Search (issue 12)
-export * from './queries/search-sources.ts';

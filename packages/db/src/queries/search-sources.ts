@@ -8,7 +8,16 @@ export async function findFocusAreaForSearch(db: Kysely<Database>, slug: string)
     .selectFrom('focus_areas as fa')
     .innerJoin('organisational_units as u', 'u.id', 'fa.lead_unit_id')
     .innerJoin('policies as p', 'p.id', 'fa.policy_id')
-    .select(['fa.id', 'fa.slug', 'fa.name', 'fa.kind', 'fa.why', 'fa.aims', 'fa.updated_at', 'u.name as lead_unit'])
+    .select([
+      'fa.id',
+      'fa.slug',
+      'fa.name',
+      'fa.kind',
+      'fa.why',
+      'fa.aims',
+      'fa.updated_at',
+      'u.name as lead_unit',
+    ])
     .select(['p.vision', 'p.municipality'])
     .select((eb) => [
       jsonArrayFrom(
@@ -109,6 +118,11 @@ export async function findPublishedEventForSearch(db: Kysely<Database>, id: numb
 }
 
 export async function listPublishedEventIds(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom('events').select('id').where('status', '=', 'published').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('events')
+    .select('id')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => row.id);
 }
