@@ -28,6 +28,7 @@ import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+import { searchRouter } from './routes/search/search.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
 import { UseCaseError } from './services/errors.ts';
 
@@ -88,7 +89,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', calendarRouter)
     .route('/', eventsRouter)
     .route('/', guestsRouter)
-    .route('/', participantsRouter);
+    .route('/', participantsRouter)
+    // Search (issue 12)
+    .route('/', searchRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

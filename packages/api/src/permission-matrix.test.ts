@@ -244,6 +244,8 @@ const cases: { method: string; path: string; route: string; access: Access; json
     access: 'signed-in',
   },
   { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
+  // Search (issue 12): anyone; what each finds depends on their reader keys (search.test.ts).
+  { method: 'GET', path: '/api/search?q=frivillige', route: '/api/search', access: 'public' },
 ];
 
 /** Status reports (issue 13): the lead owner is tovholder@ (kvinder and viden-og-videndeling). */

@@ -7,5 +7,7 @@ export * from './policy.ts';
 export * from './recurrence.ts';
 export * from './reporting-period.ts';
 export * from './roles.ts';
+// Search (issue 12)
+export * from './search.ts';
 export * from './slugify.ts';
 export * from './status-report.ts';

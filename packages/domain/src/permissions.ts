@@ -41,6 +41,8 @@ export const actions = [
   'event:guest-register',
   'event:participants',
   'calendar-feed:manage-own',
+  // Search (issue 12)
+  'search:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -108,6 +110,8 @@ const rules: Record<Action, Rule> = {
   // The participant list, its CSV and attendance/check-in.
   'event:participants': isStaff,
   'calendar-feed:manage-own': signedIn,
+  // Search (issue 12): anyone searches; what each finds is limited by their reader keys.
+  'search:read': () => true,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
