@@ -257,6 +257,18 @@ export class PostgresSearchEngine implements SearchEngine {
       }
     }
     const pieces = await this.exactLexemes([...pieceForms]);
+    // A split's tail may itself be the end of a compound ("ældreområdet" → "ældre" + "…området",
+    // found in "ældre- og handicapområdet"): tails after a known head may match by containment.
+    const tails = new Set<string>();
+    for (const word of words) {
+      if ((expansions.get(word.input)?.exact.size ?? 0) > 0) continue;
+      for (const [a, b] of splits.get(word.input) ?? []) {
+        const fa = byInput.get(a)?.folded;
+        const fb = byInput.get(b)?.folded;
+        if (fa && fb && pieces.has(fa) && !pieces.has(fb) && fb.length >= 4) tails.add(fb);
+      }
+    }
+    for (const [tail, lexemes] of await this.containing([...tails].slice(0, 6))) pieces.set(tail, lexemes);
 
     const clauses: string[] = [];
     const exactClauses: string[] = [];
@@ -338,6 +350,23 @@ export class PostgresSearchEngine implements SearchEngine {
       expansion.all.add(row.word);
     }
     return result;
+  }
+
+  private async containing(parts: string[]): Promise<Map<string, Set<string>>> {
+    const found = new Map<string, Set<string>>();
+    if (parts.length === 0) return found;
+    const queries = parts.map(
+      (part, index) => sql`(select ${index}::int as i, word from search_lexicon
+        where folded like ${`%${escapeLike(part)}`} order by length(folded) limit ${maxCompoundExpansions})`,
+    );
+    const rows = await sql<{ i: number; word: string }>`${sql.join(queries, sql` union all `)}`.execute(this.db);
+    for (const row of rows.rows) {
+      const part = parts[row.i] as string;
+      const set = found.get(part) ?? new Set<string>();
+      set.add(row.word);
+      found.set(part, set);
+    }
+    return found;
   }
 
   private async exactLexemes(forms: string[]): Promise<Map<string, Set<string>>> {
