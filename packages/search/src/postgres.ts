@@ -359,7 +359,9 @@ export class PostgresSearchEngine implements SearchEngine {
       (part, index) => sql`(select ${index}::int as i, word from search_lexicon
         where folded like ${`%${escapeLike(part)}`} order by length(folded) limit ${maxCompoundExpansions})`,
     );
-    const rows = await sql<{ i: number; word: string }>`${sql.join(queries, sql` union all `)}`.execute(this.db);
+    const rows = await sql<{ i: number; word: string }>`${sql.join(queries, sql` union all `)}`.execute(
+      this.db,
+    );
     for (const row of rows.rows) {
       const part = parts[row.i] as string;
       const set = found.get(part) ?? new Set<string>();
