@@ -84,10 +84,19 @@ export const contractDocuments: SearchDocument[] = [
 
 const ids = (result: { hits: { type: string; id: string }[] }) => result.hits.map((h) => `${h.type}:${h.id}`);
 
+export interface ContractOptions {
+  /**
+   * Danish cases an engine does not promise, by their description (each then reported as skipped):
+   * Meilisearch has no compound splitting, so the inner parts of a compound are not found there.
+   */
+  unsupported?: readonly string[];
+}
+
 /** Runs the contract against an engine; `open` gives a fresh, empty engine. */
 export function searchContract(
   name: string,
   open: () => Promise<{ engine: SearchEngine; close(): Promise<void> }>,
+  options: ContractOptions = {},
 ) {
   describe(`search contract: ${name}`, () => {
     let engine: SearchEngine;
@@ -177,7 +186,8 @@ export function searchContract(
         ['two words typed as one', 'brætspilfællesspisning', 'event:11'],
       ];
       for (const [what, q, expected] of cases) {
-        it(`${what}: "${q}"`, async () => {
+        const test = options.unsupported?.includes(what) ? it.skip : it;
+        test(`${what}: "${q}"`, async () => {
           expect(ids(await search(q)).slice(0, 5)).toContain(expected);
         });
       }

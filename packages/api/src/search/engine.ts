@@ -11,7 +11,10 @@ export interface SearchEngineOptions {
 
 /** PostgreSQL full-text search by default; Meilisearch when MEILI_URL is set (issue 12). */
 export async function createSearchEngine(options: SearchEngineOptions): Promise<SearchEngine> {
-  if (options.meiliUrl) throw new Error('The Meilisearch adapter is not built yet (issue 12, step 5).');
+  if (options.meiliUrl) {
+    const { MeiliSearchEngine } = await import('@brobygger/search/meilisearch');
+    return new MeiliSearchEngine({ host: options.meiliUrl, apiKey: options.meiliKey });
+  }
   return new PostgresSearchEngine(options.db);
 }
 
