@@ -23,3 +23,5 @@ export type {
   SteeringOverviewView,
   SteeringPackView,
 } from './services/status/index.ts';
+// Search (issue 12): the rebuild, for the benchmark
+export { type RebuildOutcome, rebuildSearchIndex } from './search/rebuild.ts';

@@ -454,6 +454,7 @@ export interface SearchDocumentsTable {
   readers: string[];
   /** Written with sql (setweight(to_tsvector('danish', …))); never read as a value. */
   tsv: ColumnType<string, never, never>;
+  title_tsv: ColumnType<string, never, never>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
   indexed_at: ColumnType<Date, Date | string, Date | string>;
 }

@@ -26,8 +26,12 @@ import {
 /** The body is cut here before it becomes a tsvector (which may hold at most 1 MB). */
 const maxIndexedBody = 100_000;
 /** Lexemes a query word may expand to, per kind. */
-const maxCompoundExpansions = 60;
+const maxCompoundExpansions = 16;
+/** Above this many matches only the matches in titles, summaries and tags are ranked. */
+const maxRanked = 2000;
 const maxTypoCandidates = 200;
+const maxTypoExpansions = 8;
+const upsertBatch = 200;
 
 /** æ → ae, ø → oe, å → aa, then unaccent: the folded form of a lexeme (as `fold()` in text.ts). */
 const foldSql = (value: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
@@ -75,27 +79,52 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async upsert(documents: readonly SearchDocument[], indexedAt = new Date()): Promise<void> {
-    for (const original of documents) {
-      const doc = cleanDocument(original);
-      const tsv = sql`setweight(to_tsvector('danish', ${doc.title}), 'A')
-        || setweight(to_tsvector('danish', ${`${doc.summary}\n${doc.tags.join(' ')}`}), 'B')
-        || setweight(to_tsvector('danish', ${doc.body.slice(0, maxIndexedBody)}), 'C')`;
+    // One statement per batch: the documents travel as one JSON array. A document given twice
+    // counts once (its last version), as a second write of the same row would be refused.
+    const unique = new Map<string, SearchDocument>();
+    for (const doc of documents) unique.set(`${doc.type}:${doc.id}`, cleanDocument(doc));
+    const all = [...unique.values()];
+    for (let start = 0; start < all.length; start += upsertBatch) {
+      const rows = all.slice(start, start + upsertBatch).map((doc) => ({
+        type: doc.type,
+        id: doc.id,
+        title: doc.title,
+        summary: doc.summary,
+        tag_text: doc.tags.join(' '),
+        body: doc.body,
+        url: doc.url,
+        focus_areas: doc.focusAreas,
+        tags: doc.tags,
+        readers: doc.readers,
+        updated_at: doc.updatedAt.toISOString(),
+      }));
       await sql`
-        with written as (
+        with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(
+            type text, id text, title text, summary text, tag_text text, body text, url text,
+            focus_areas text[], tags text[], readers text[], updated_at timestamptz)
+        ),
+        written as (
           insert into search_documents
-            (type, id, title, summary, body, url, focus_areas, tags, readers, tsv, updated_at, indexed_at)
-          values (${doc.type}, ${doc.id}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.url},
-            ${sql.val(doc.focusAreas)}::text[], ${sql.val(doc.tags)}::text[], ${sql.val(doc.readers)}::text[],
-            ${tsv}, ${doc.updatedAt}, ${indexedAt})
+            (type, id, title, summary, body, url, focus_areas, tags, readers, tsv, title_tsv, updated_at, indexed_at)
+          select type, id, title, summary, body, url, focus_areas, tags, readers,
+            heading_tsv || setweight(to_tsvector('danish', left(body, ${maxIndexedBody})), 'C'),
+            heading_tsv, updated_at, ${indexedAt}
+          from (
+            select *, setweight(to_tsvector('danish', title), 'A')
+              || setweight(to_tsvector('danish', summary || E'\n' || tag_text), 'B') as heading_tsv
+            from input
+          ) as i
           on conflict (type, id) do update set
             title = excluded.title, summary = excluded.summary, body = excluded.body, url = excluded.url,
             focus_areas = excluded.focus_areas, tags = excluded.tags, readers = excluded.readers,
-            tsv = excluded.tsv, updated_at = excluded.updated_at, indexed_at = excluded.indexed_at
+            tsv = excluded.tsv, title_tsv = excluded.title_tsv, updated_at = excluded.updated_at,
+            indexed_at = excluded.indexed_at
           returning tsv
         )
         insert into search_lexicon (word, folded, bare)
-        select distinct u.lexeme, ${foldSql(sql.ref('u.lexeme'))}, ${bareSql(sql.ref('u.lexeme'))}
-        from written, unnest(written.tsv) as u
+        select u.lexeme, ${foldSql(sql.ref('u.lexeme'))}, ${bareSql(sql.ref('u.lexeme'))}
+        from (select distinct lexeme from written, unnest(written.tsv)) as u
         order by 1
         on conflict (word) do nothing
       `.execute(this.db);
@@ -139,70 +168,97 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const pageSize = Math.min(Math.max(query.pageSize ?? defaultPageSize, 1), maxPageSize);
     const page = Math.max(query.page ?? 1, 1);
+    const offset = (page - 1) * pageSize;
     const tsquery = await this.buildQuery(query.q);
     if (!tsquery) return { hits: [], facets: emptyFacets(), total: 0 };
+    const q = sql`${tsquery.all}::tsquery`;
+    // The words as typed (folded) count twice: an exact match outranks a typo or a compound.
+    const exact = sql`${tsquery.exact}::tsquery`;
 
-    const conditions = [
-      sql`tsv @@ ${tsquery.all}::tsquery`,
-      sql`readers && ${sql.val([...query.readers])}::text[]`,
-    ];
-    if (query.type) conditions.push(sql`type = ${query.type}`);
-    if (query.focusArea) conditions.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
-    if (query.tag) conditions.push(sql`tags @> ${sql.val([query.tag])}::text[]`);
-    const where = sql.join(conditions, sql` and `);
+    const filters = [sql`readers && ${sql.val([...query.readers])}::text[]`];
+    if (query.type) filters.push(sql`type = ${query.type}`);
+    if (query.focusArea) filters.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
+    if (query.tag) filters.push(sql`tags @> ${sql.val([query.tag])}::text[]`);
+    const where = sql.join([sql`tsv @@ ${q}`, ...filters], sql` and `);
+    const inTitles = sql.join([sql`title_tsv @@ ${q}`, ...filters], sql` and `);
 
-    const facetRows = await sql<{ facet: keyof SearchFacets; value: string; n: number }>`
-      with matched as materialized (
-        select type, focus_areas, tags from search_documents where ${where}
-      )
-      select 'type' as facet, type as value, count(*) as n from matched group by type
-      union all
-      select 'focusArea', f, count(*) from matched, unnest(matched.focus_areas) as f group by f
-      union all
-      select 'tag', t, count(*) from matched, unnest(matched.tags) as t group by t
-    `.execute(this.db);
-    const facets = emptyFacets();
-    let total = 0;
-    for (const row of facetRows.rows) {
-      facets[row.facet][row.value] = Number(row.n);
-      if (row.facet === 'type') total += Number(row.n);
-    }
-    if (total === 0 || (page - 1) * pageSize >= total) return { hits: [], facets, total };
+    return this.db.transaction().execute(async (trx) => {
+      // The GIN indexes answer which rows match without reading their tsvectors; a sequential scan
+      // would read (and decompress) every document's. The planner does not price that in.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const facetRows = await sql<{ facet: keyof SearchFacets; value: string; n: number }>`
+        with matched as materialized (
+          select type, focus_areas, tags from search_documents where ${where}
+        )
+        select 'type' as facet, type as value, count(*) as n from matched group by type
+        union all
+        select 'focusArea', f, count(*) from matched, unnest(matched.focus_areas) as f group by f
+        union all
+        select 'tag', t, count(*) from matched, unnest(matched.tags) as t group by t
+      `.execute(trx);
+      const facets = emptyFacets();
+      let total = 0;
+      for (const row of facetRows.rows) {
+        facets[row.facet][row.value] = Number(row.n);
+        if (row.facet === 'type') total += Number(row.n);
+      }
+      if (total === 0 || offset >= total) return { hits: [], facets, total };
 
-    const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-    const rows = await sql<{
-      type: SearchHit['type'];
-      id: string;
-      title: string;
-      url: string;
-      summary: string;
-      headline: string;
-    }>`
-      with top as (
-        select type, id, title, url, summary, body,
-          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery.exact}::tsquery) * 2
-            + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery.all}::tsquery) as rank,
-          updated_at
+      type Key = { type: SearchHit['type']; id: string };
+      const ranked = (condition: typeof where, limit: number, skip: number) => sql<Key>`
+        select type, id from search_documents where ${condition}
+        order by ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${q}, 1)
+          + ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${exact}, 1) desc, updated_at desc, type, id
+        limit ${limit} offset ${skip}
+      `;
+      const recent = (limit: number, skip: number) => sql<Key>`
+        select type, id from search_documents where ${where} and not (title_tsv @@ ${q})
+        order by updated_at desc, type, id
+        limit ${limit} offset ${skip}
+      `;
+      let keys: Key[];
+      if (total <= maxRanked) {
+        keys = (await ranked(where, pageSize, offset).execute(trx)).rows;
+      } else {
+        // Very many matches: rank those whose title, summary or tags match (few, by their own
+        // index), then the rest, newest first — ranking every match would read every tsvector.
+        const counted = await sql<{
+          n: number;
+        }>`select count(*) as n from search_documents where ${inTitles}`.execute(trx);
+        const inTitleCount = Number(counted.rows[0]?.n ?? 0);
+        keys = offset < inTitleCount ? (await ranked(inTitles, pageSize, offset).execute(trx)).rows : [];
+        if (keys.length < pageSize) {
+          const skip = Math.max(0, offset - inTitleCount);
+          keys.push(...(await recent(pageSize - keys.length, skip).execute(trx)).rows);
+        }
+      }
+      if (keys.length === 0) return { hits: [], facets, total };
+
+      const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+      const rows = await sql<Key & { title: string; url: string; summary: string; headline: string }>`
+        select type, id, title, url, summary,
+          ts_headline('danish', left(summary || E'\n' || body, 20000), ${q}, ${options}) as headline
         from search_documents
-        where ${where}
-        order by rank desc, updated_at desc, type, id
-        limit ${pageSize} offset ${(page - 1) * pageSize}
-      )
-      select type, id, title, url, summary,
-        ts_headline('danish', left(summary || E'\n' || body, 20000), ${tsquery.all}::tsquery, ${options}) as headline
-      from top
-      order by rank desc, updated_at desc, type, id
-    `.execute(this.db);
-    const hits = rows.rows.map((row) => ({
-      type: row.type,
-      id: row.id,
-      title: row.title,
-      url: row.url,
-      snippet: row.headline.includes(markStart)
-        ? markSnippet(row.headline)
-        : markSnippet(shortPassage(row.summary || row.headline)),
-    }));
-    return { hits, facets, total };
+        where (type, id) in (${sql.join(keys.map((k) => sql`(${k.type}, ${k.id})`))})
+      `.execute(trx);
+      const byKey = new Map(rows.rows.map((row) => [`${row.type}:${row.id}`, row]));
+      const hits = keys.flatMap((key) => {
+        const row = byKey.get(`${key.type}:${key.id}`);
+        if (!row) return [];
+        return [
+          {
+            type: row.type,
+            id: row.id,
+            title: row.title,
+            url: row.url,
+            snippet: row.headline.includes(markStart)
+              ? markSnippet(row.headline)
+              : markSnippet(shortPassage(row.summary || row.headline)),
+          },
+        ];
+      });
+      return { hits, facets, total };
+    });
   }
 
   /**
@@ -335,6 +391,7 @@ export class PostgresSearchEngine implements SearchEngine {
     `.execute(this.db);
     const result = new Map<string, Expansion>();
     for (const word of words) result.set(word.input, { exact: new Set(), all: new Set() });
+    const typos: { word: string; lexeme: string; distance: number }[] = [];
     for (const row of rows.rows) {
       const word = words[row.i] as Analysed;
       const expansion = result.get(word.input) as Expansion;
@@ -344,10 +401,20 @@ export class PostgresSearchEngine implements SearchEngine {
           editDistance(row.folded, word.folded as string, budget),
           editDistance(row.folded, word.foldedInput, budget),
         );
-        if (distance > budget) continue;
+        if (distance <= budget) typos.push({ word: word.input, lexeme: row.word, distance });
+        continue;
       }
       if (row.kind === 'exact') expansion.exact.add(row.word);
       expansion.all.add(row.word);
+    }
+    // The closest few spellings only: every extra lexeme costs the match and the ranking.
+    typos.sort((a, b) => a.distance - b.distance || a.lexeme.length - b.lexeme.length);
+    const perWord = new Map<string, number>();
+    for (const typo of typos) {
+      const taken = perWord.get(typo.word) ?? 0;
+      if (taken >= maxTypoExpansions) continue;
+      perWord.set(typo.word, taken + 1);
+      result.get(typo.word)?.all.add(typo.lexeme);
     }
     return result;
   }

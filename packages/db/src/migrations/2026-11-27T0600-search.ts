@@ -22,11 +22,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('readers', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+    // Title, summary and tags alone: the first tier of ranking when a query matches very many.
+    .addColumn('title_tsv', sql`tsvector`, (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addColumn('indexed_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_documents_pk', ['type', 'id'])
     .execute();
   await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
+  await sql`create index search_documents_title_tsv on search_documents using gin (title_tsv)`.execute(db);
   await sql`create index search_documents_readers on search_documents using gin (readers)`.execute(db);
   await sql`create index search_documents_focus_areas on search_documents using gin (focus_areas)`.execute(
     db,
