@@ -102,7 +102,9 @@ for (const size of sizes) {
         await engine.search({ ...query, readers });
         const elapsed = performance.now() - t0;
         times.push(elapsed);
-        (byKindTimes[query.kind] ??= []).push(elapsed);
+        const list = byKindTimes[query.kind] ?? [];
+        list.push(elapsed);
+        byKindTimes[query.kind] = list;
       }
     }
     times.sort((a, b) => a - b);
