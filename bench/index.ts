@@ -17,6 +17,7 @@ const benches = {
   events: 'events.bench.ts',
   // Search (issue 12)
   search: 'search.bench.ts',
+  'search-api': 'search-api.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));

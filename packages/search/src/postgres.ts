@@ -266,6 +266,25 @@ export class PostgresSearchEngine implements SearchEngine {
    * typed, folded), or null when no word of it can match anything.
    */
   async buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+    // The lexicon changes slowly: a query's expansion is kept for ten seconds.
+    const key = tokenize(q).join(' ');
+    const cached = this.#built.get(key);
+    if (cached && Date.now() - cached.at < 10_000) return cached.query;
+    const query = await this.#buildQuery(q);
+    // Not kept when nothing matched: a word new to the index must be findable at once.
+    if (!query) return query;
+    this.#built.delete(key);
+    this.#built.set(key, { at: Date.now(), query });
+    if (this.#built.size > 1000) {
+      const oldest = this.#built.keys().next().value;
+      if (oldest !== undefined) this.#built.delete(oldest);
+    }
+    return query;
+  }
+
+  readonly #built = new Map<string, { at: number; query: { all: string; exact: string } | null }>();
+
+  async #buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
     const tokens = tokenize(q);
     if (tokens.length === 0) return null;
     const inputs = new Set<string>(tokens);

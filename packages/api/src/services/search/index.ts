@@ -1,6 +1,10 @@
 import type { Actor, SearchQueryInput } from '@brobygger/domain';
 import { readerKeys, type SearchResult } from '@brobygger/search';
+import { SearchAnswerCache } from '../../search/answer-cache.ts';
 import { searchEngineOf } from '../../search/engine.ts';
+
+const caches = new WeakMap<object, SearchAnswerCache>();
+
 import type { UseCaseContext } from '../context.ts';
 
 /** The reader keys of an actor: their roles and their associations (issue 12). */
@@ -21,12 +25,19 @@ export async function searchEverything(
   actor: Actor,
   query: SearchQueryInput,
 ): Promise<SearchResult> {
-  return searchEngineOf(ctx.deps).search({
+  const engine = searchEngineOf(ctx.deps);
+  const search = {
     q: query.q,
     readers: actorReaderKeys(actor),
     type: query.type,
     focusArea: query.focusArea,
     tag: query.tag,
     page: query.page,
-  });
+  };
+  let cache = caches.get(engine);
+  if (!cache) {
+    cache = new SearchAnswerCache();
+    caches.set(engine, cache);
+  }
+  return cache.get(search, () => engine.search(search));
 }
