@@ -17,6 +17,9 @@ const benches = {
   events: 'events.bench.ts',
   // Associations and volunteers (issue 10)
   associations: 'associations.bench.ts',
+  // Search (issue 12)
+  search: 'search.bench.ts',
+  'search-api': 'search-api.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));

@@ -87,7 +87,45 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
       });
     },
   },
+  // Search (issue 12)
+  'search:reindex': {
+    summary: 'Rebuild the search index from the database (search stays online meanwhile)',
+    run: async () => {
+      await withOperations(async (operations) => {
+        const bar = progressBar();
+        const outcome = await operations.reindexSearch((progress) => bar(progress.done, progress.total));
+        bar.end();
+        console.log(
+          `Indexed ${outcome.indexed} documents and removed ${outcome.removed} stale ones in ${(outcome.ms / 1000).toFixed(1)} s.`,
+        );
+      });
+    },
+  },
 };
+
+/** A progress bar on stderr: redrawn in place on a terminal, a line per 10 % otherwise. */
+function progressBar() {
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  const draw = (done: number, total: number) => {
+    const share = total === 0 ? 1 : done / total;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)
+      .toString()
+      .padStart(3)} % ${done}/${total}`;
+    if (tty) process.stderr.write(`\r${line}`);
+    else if (Math.floor(share * 10) > lastTenth) {
+      lastTenth = Math.floor(share * 10);
+      process.stderr.write(`${line}\n`);
+    }
+  };
+  return Object.assign(draw, {
+    end() {
+      if (tty) process.stderr.write('\n');
+    },
+  });
+}
 
 /** Use cases over the database (apps reach data only through @brobygger/api). */
 async function withOperations(work: (operations: Operations) => Promise<void>): Promise<void> {

@@ -30,6 +30,7 @@ import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+import { searchRouter } from './routes/search/search.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
 import { volunteersRouter } from './routes/volunteers/volunteers.index.ts';
 import { UseCaseError } from './services/errors.ts';
@@ -96,7 +97,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', participantsRouter)
     // Associations and volunteers (issue 10)
     .route('/', associationsRouter)
-    .route('/', volunteersRouter);
+    .route('/', volunteersRouter)
+    // Search (issue 12)
+    .route('/', searchRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

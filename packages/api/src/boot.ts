@@ -18,8 +18,10 @@ import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies } from './context.ts';
 import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
 import { createApiJobRunner } from './jobs/index.ts';
+import { rebuildSearchIndexIfEmpty } from './jobs/search.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
+import { createSearchEngine } from './search/engine.ts';
 import { settleAfterResponse } from './services/after-response.ts';
 import { seedStatusDemo } from './services/status/demo.ts';
 
@@ -98,7 +100,21 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   }
   // One job runner per process; several processes on one PostgreSQL share the work safely.
   const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
+  // Search (issue 12): the engine, its settings, and a rebuild when the index is empty.
+  const search = await createSearchEngine({
+    db: database.db,
+    meiliUrl: env.MEILI_URL,
+    meiliKey: env.MEILI_MASTER_KEY,
+  });
+  try {
+    await search.start();
+    await rebuildSearchIndexIfEmpty(database.db, search);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const jobs = createApiJobRunner({
+    search,
     db: database.db,
     logger,
     mailTransport,
@@ -126,6 +142,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
     // A use case that queued jobs wakes this process's runner once its transaction commits.
     onJobsQueued: () => jobs.wake(),
+    search,
   };
   const app = createApi(deps);
   return {
@@ -140,6 +157,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
       await settleAfterResponse(deps);
       // Finish the jobs in hand before the database goes.
       await jobs.stop();
+      await search.close?.();
       mailTransport?.close();
       await database.close();
     },

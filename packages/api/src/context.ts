@@ -1,5 +1,6 @@
 import type { Database, DatabaseKind, SessionRow, UserView } from '@brobygger/db';
 import type { Actor } from '@brobygger/domain';
+import type { SearchEngine } from '@brobygger/search';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -42,6 +43,9 @@ export interface ApiDependencies {
   now?: () => Date;
   /** `GET /api/events` answers for a second (createApi makes one); events use cases invalidate it. */
   eventListCache?: EventListCache;
+  // Search (issue 12)
+  /** The search engine (bootApi makes it from MEILI_URL); none: PostgreSQL over `db`. */
+  search?: SearchEngine;
 }
 
 export interface SignedInUser {

@@ -12,6 +12,8 @@ export type { ApiConfig, ApiDependencies } from './context.ts';
 export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
 export { createLogger } from './logger.ts';
 export { isPublicRead, isShortLivedPublicRead, shortLivedPublicReadMs } from './middleware/public-reads.ts';
+// Search (issue 12): the rebuild, for the benchmark
+export { type RebuildOutcome, rebuildSearchIndex } from './search/rebuild.ts';
 export { settleAfterResponse } from './services/after-response.ts';
 export { UseCaseError } from './services/errors.ts';
 export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';

@@ -252,6 +252,8 @@ const cases: { method: string; path: string; route: string; access: Access; json
   },
   { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
   ...associationCases(),
+  // Search (issue 12): anyone; what each finds depends on their reader keys (search.test.ts).
+  { method: 'GET', path: '/api/search?q=frivillige', route: '/api/search', access: 'public' },
 ];
 
 /**

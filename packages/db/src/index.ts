@@ -20,6 +20,8 @@ export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
+// Search (issue 12)
+export * from './queries/search-sources.ts';
 export * from './queries/status.ts';
 export * from './queries/users.ts';
 export * from './queries/volunteers.ts';

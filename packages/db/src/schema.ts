@@ -263,6 +263,9 @@ export interface Database {
   event_volunteer_languages: EventVolunteerLanguagesTable;
   volunteer_invitations: VolunteerInvitationsTable;
   event_erased_attendance: EventErasedAttendanceTable;
+  // Search (issue 12)
+  search_documents: SearchDocumentsTable;
+  search_lexicon: SearchLexiconTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -531,4 +534,28 @@ export interface VolunteerInvitationsTable {
 export interface EventErasedAttendanceTable {
   event_id: number;
   attended: ColumnType<number, number | undefined, number>;
+}
+
+// Search (issue 12)
+export interface SearchDocumentsTable {
+  type: string;
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  url: string;
+  focus_areas: string[];
+  tags: string[];
+  readers: string[];
+  /** Written with sql (setweight(to_tsvector('danish', …))); never read as a value. */
+  tsv: ColumnType<string, never, never>;
+  title_tsv: ColumnType<string, never, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  indexed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface SearchLexiconTable {
+  word: string;
+  folded: string;
+  bare: string;
 }

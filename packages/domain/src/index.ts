@@ -9,6 +9,8 @@ export * from './policy.ts';
 export * from './recurrence.ts';
 export * from './reporting-period.ts';
 export * from './roles.ts';
+// Search (issue 12)
+export * from './search.ts';
 export * from './slugify.ts';
 export * from './status-report.ts';
 export * from './volunteers.ts';

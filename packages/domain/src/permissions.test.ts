@@ -9,7 +9,13 @@ const actor = (role: Role, extra: { focusArea?: string; associationId?: number }
 
 describe('can', () => {
   it('lets anyone read the policy and published events, sign up as a guest, and nothing else', () => {
-    const publicActions = ['policy:read', 'event:read', 'event:guest-register'];
+    const publicActions = [
+      'policy:read',
+      'event:read',
+      'event:guest-register',
+      // Search (issue 12): anyone searches; reader keys limit what they find.
+      'search:read',
+    ];
     for (const action of actions) expect(can(null, action), action).toBe(publicActions.includes(action));
   });
 

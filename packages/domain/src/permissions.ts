@@ -50,6 +50,8 @@ export const actions = [
   'volunteer:edit-own',
   'volunteer:search',
   'volunteer:invite',
+  // Search (issue 12)
+  'search:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -143,6 +145,8 @@ const rules: Record<Action, Rule> = {
   'volunteer:edit-own': signedIn,
   'volunteer:search': isStaff,
   'volunteer:invite': isStaff,
+  // Search (issue 12): anyone searches; what each finds is limited by their reader keys.
+  'search:read': () => true,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

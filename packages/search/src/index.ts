@@ -6,3 +6,15 @@ export {
   type SearchViewer,
   searchDocumentTypes,
 } from './document.ts';
+export {
+  defaultPageSize,
+  emptyFacets,
+  maxPageSize,
+  type SearchEngine,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchRef,
+  type SearchResult,
+} from './port.ts';
+export { PostgresSearchEngine } from './postgres.ts';

@@ -74,6 +74,7 @@ export function SiteHeader() {
               })}
             </ul>
           </nav>
+          <HeaderSearch />
           <AccountMenu />
         </div>
       </div>
@@ -179,5 +180,32 @@ function AccountMenu() {
         )}
       </ul>
     </nav>
+  );
+}
+
+/** Search (issue 12): a search field on every page; a plain GET form to /soeg. */
+function HeaderSearch() {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" action="/soeg" role="search" className="header-search">
+      <label className="sr-only" htmlFor="header-search-q">
+        {t('search.headerLabel')}
+      </label>
+      <input
+        className="form-input header-search__input"
+        id="header-search-q"
+        name="q"
+        type="search"
+        maxLength={2000}
+        placeholder={t('search.headerLabel')}
+      />
+      <button
+        type="submit"
+        className="button button-secondary header-search__button"
+        aria-label={t('search.headerSubmit')}
+      >
+        <Icon name="search" />
+      </button>
+    </Form>
   );
 }

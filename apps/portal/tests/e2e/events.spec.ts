@@ -8,7 +8,7 @@ test('the filters are a GET form: the search is kept in the URL and can be share
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Arrangementer');
   await page.getByLabel('Søg i titel og beskrivelse').fill('brætspil');
   await page.getByLabel('Børnepasning').check();
-  await page.getByRole('button', { name: 'Søg' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Søg' }).click();
   await expect(page).toHaveURL(/q=br%C3%A6tspil/);
   await expect(page).toHaveURL(/childcare=true/);
   const results = page.getByRole('region', { name: 'Kommende arrangementer' });

@@ -1,10 +1,13 @@
 import { type Database, pruneDoneJobs } from '@brobygger/db';
 import { defaultReportingRules } from '@brobygger/domain';
 import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob } from '@brobygger/jobs';
+import type { SearchEngine } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
+import { searchEngineOf } from '../search/engine.ts';
 import { eventReminderJobs } from './events.ts';
+import { searchIndexJob, searchRebuildJob } from './search.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
 
 const day = 24 * 60 * 60_000;
@@ -30,13 +33,18 @@ export interface ApiJobsOptions {
   publicUrl?: string | undefined;
   /** Status reports (issue 13): the deadline day. */
   reportDeadlineDay?: number | undefined;
+  // Search (issue 12)
+  /** The search engine the index jobs write to (default: PostgreSQL over `db`). */
+  search?: SearchEngine | undefined;
 }
 
 /**
  * Every job type of the API, and the recurring ones. A feature adds its job type here
  * (ARCHITECTURE.md, "Background jobs").
  */
-export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay'>) {
+export function apiJobs(
+  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search'>,
+) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
   // Status reports (issue 13): an hourly scan enqueues each due reminder once.
@@ -52,12 +60,14 @@ export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicU
   const events = eventReminderJobs(options.publicUrl ?? 'http://localhost:3000');
   jobs.push(...events.jobs);
   recurring.push(...events.recurring);
+  // Search (issue 12): index updates and rebuilds.
+  if (options.search) jobs.push(searchIndexJob(options.search), searchRebuildJob(options.search));
   return { jobs, recurring };
 }
 
 /** The job runner of an API process (started by bootApi). */
 export function createApiJobRunner(options: ApiJobsOptions): JobRunner {
-  const { jobs, recurring } = apiJobs(options);
+  const { jobs, recurring } = apiJobs({ ...options, search: options.search ?? searchEngineOf(options) });
   return new JobRunner({
     db: options.db,
     logger: options.logger.child({ component: 'jobs' }),

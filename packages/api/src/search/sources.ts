@@ -2,6 +2,7 @@ import type { Database } from '@brobygger/db';
 import type { SearchDocument, SearchDocumentType } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import { associationSearchSource } from '../services/associations/search-source.ts';
+import { eventSource, focusAreaSource, initiativeSource } from './policy-sources.ts';
 
 /**
  * Where the search index gets a document of one type from. `load` answers null when the
@@ -15,6 +16,10 @@ export interface SearchSource {
 
 /** One source per document type; a feature adds its own here (see packages/search/src/document.ts). */
 export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {
+  // Focus areas, initiatives and events (issue 12)
+  focus_area: focusAreaSource,
+  initiative: initiativeSource,
+  event: eventSource,
   // Associations and volunteers (issue 10)
   association: associationSearchSource,
 };

@@ -4,6 +4,8 @@ import { resolveDataDir } from '../boot.ts';
 import type { ApiDependencies } from '../context.ts';
 import type { Env } from '../env.ts';
 import { createLogger } from '../logger.ts';
+import { createSearchEngine } from '../search/engine.ts';
+import { type RebuildOutcome, type RebuildProgress, rebuildSearchIndex } from '../search/rebuild.ts';
 import { type AddedUser, addUserWithRole } from './accounts/operator.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -19,6 +21,8 @@ export interface Operations {
   migrate(): Promise<string[]>;
   seedPolicy(): Promise<SeedOutcome>;
   addUser(input: { email: string; displayName: string; grant: RoleGrant }): Promise<AddedUser>;
+  /** Search (issue 12): rebuilds the search index from the database, search staying online. */
+  reindexSearch(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildOutcome>;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,20 @@ export async function openOperations(env: Env): Promise<Operations> {
     async addUser(input) {
       await ready();
       return addUserWithRole(operator, input);
+    },
+    async reindexSearch(onProgress) {
+      await ready();
+      const engine = await createSearchEngine({
+        db: database.db,
+        meiliUrl: env.MEILI_URL,
+        meiliKey: env.MEILI_MASTER_KEY,
+      });
+      try {
+        await engine.start();
+        return await rebuildSearchIndex(database.db, engine, onProgress);
+      } finally {
+        await engine.close?.();
+      }
     },
     close: () => database.close(),
   };

@@ -7,6 +7,8 @@ import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
 // Associations and volunteers (issue 10)
 import * as associations from './2026-11-27T0400-associations.ts';
+// Search (issue 12)
+import * as search from './2026-11-27T0600-search.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 import * as steeringOverviewGeneration from './2026-11-27T1310-steering-overview-generation.ts';
 import * as volunteerSearchGeneration from './2026-11-27T1320-volunteer-search-generation.ts';
@@ -27,6 +29,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1320-volunteer-search-generation': volunteerSearchGeneration,
   // Associations and volunteers (issue 10)
   '2026-11-27T0400-associations': associations,
+  // Search (issue 12)
+  '2026-11-27T0600-search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

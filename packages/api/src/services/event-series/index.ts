@@ -18,6 +18,7 @@ import {
   type UpdateEventInput,
 } from '@brobygger/domain';
 import { scheduleEventReminders } from '../../jobs/events.ts';
+import { indexLater } from '../../search/index-later.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound } from '../errors.ts';
@@ -84,6 +85,7 @@ export async function createEventSeries(ctx: UseCaseContext, input: CreateEventI
       await setEventFocusAreas(db, eventId, focusAreaIds ?? []);
       await setEventLanguages(db, eventId, input.languages);
       if (input.status === 'published') await scheduleEventReminders(db, eventId, now);
+      await indexLater(db, 'event', eventId); // search (issue 12)
       created.push(eventId);
     }
     await audit(tx, {

@@ -22,6 +22,7 @@ import {
 import { validationFailedMessage } from '../../errors.ts';
 import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
+import { indexLater } from '../../search/index-later.ts';
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
@@ -96,6 +97,7 @@ export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) 
     await setEventLanguages(db, eventId, input.languages);
     // events-extras: reminders when they fall due
     if (input.status === 'published') await scheduleEventReminders(db, eventId);
+    await indexLater(db, 'event', eventId); // search (issue 12)
     await audit(tx, {
       action: 'event.created',
       targetType: 'event',
@@ -195,6 +197,7 @@ export async function updateEvent(ctx: UseCaseContext, id: number, input: Update
     const told = moved ? await tellEveryone(tx, after, eventChangedMessage) : 0;
     // events-extras: reminders follow a new time (the key holds the due time)
     if (after.status === 'published') await scheduleEventReminders(db, id);
+    await indexLater(db, 'event', id); // search (issue 12)
     await audit(tx, {
       action: 'event.updated',
       targetType: 'event',
@@ -218,6 +221,7 @@ export async function publishEvent(ctx: UseCaseContext, id: number) {
     }
     await updateEventRow(db, id, { status: 'published', published_at: new Date() });
     await scheduleEventReminders(db, id); // events-extras
+    await indexLater(db, 'event', id); // search (issue 12)
     await audit(tx, { action: 'event.published', targetType: 'event', targetId: String(id) });
   });
   eventListChanged(ctx);
@@ -232,6 +236,7 @@ export async function cancelEvent(ctx: UseCaseContext, id: number) {
     if (event.status === 'cancelled') return;
     await updateEventRow(db, id, { status: 'cancelled', cancelled_at: new Date() });
     const told = event.status === 'published' ? await tellEveryone(tx, event, eventCancelledMessage) : 0;
+    await indexLater(db, 'event', id); // search (issue 12)
     await audit(tx, {
       action: 'event.cancelled',
       targetType: 'event',

@@ -12,6 +12,7 @@ import {
   type Link,
   slugify,
 } from '@brobygger/domain';
+import { indexLater } from '../../search/index-later.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -64,6 +65,8 @@ export async function addInitiative(ctx: UseCaseContext, actor: Actor, slug: str
     let candidate = base;
     for (let n = 2; await initiativeSlugTaken(db, candidate); n++) candidate = `${base}-${n}`;
     const id = await insertAreaInitiative(db, area.id, candidate, values(input), clock(ctx).getUTCFullYear());
+    await indexLater(db, 'initiative', id); // search (issue 12)
+    await indexLater(db, 'focus_area', area.slug); // search (issue 12)
     await audit(tx, {
       action: 'initiative.created',
       targetType: 'initiative',
@@ -91,6 +94,8 @@ export async function editInitiative(
     if (!(await updateAreaInitiative(db, area.id, id, values(input)))) {
       throw notFound('Indsatsen findes ikke i dette fokusområde');
     }
+    await indexLater(db, 'initiative', id); // search (issue 12)
+    await indexLater(db, 'focus_area', area.slug); // search (issue 12)
     await audit(tx, {
       action: 'initiative.updated',
       targetType: 'initiative',

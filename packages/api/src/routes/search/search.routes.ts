@@ -1,0 +1,42 @@
+import { searchQuerySchema, searchTypes } from '@brobygger/domain';
+import { createRoute, z } from '@hono/zod-openapi';
+import { permit } from '../../auth/guard.ts';
+import { errors, jsonContent, optionallySignedIn } from '../../openapi.ts';
+
+const counts = z.record(z.string(), z.number().int());
+
+export const searchResultSchema = z.object({
+  hits: z.array(
+    z.object({
+      type: z.enum(searchTypes),
+      id: z.string(),
+      title: z.string(),
+      snippet: z
+        .string()
+        .describe('A passage with the matched words in <mark>…</mark>; HTML-escaped, no other markup'),
+      url: z.string().describe('The portal path of the document'),
+    }),
+  ),
+  facets: z.object({
+    type: counts.describe('Hits per document type'),
+    focusArea: counts.describe('Hits per focus-area slug'),
+    tag: counts.describe('Hits per tag'),
+  }),
+  total: z.number().int(),
+});
+
+export const searchRoute = createRoute({
+  operationId: 'search',
+  security: optionallySignedIn,
+  middleware: [permit('search:read')] as const,
+  method: 'get',
+  path: '/search',
+  tags: ['Search'],
+  summary:
+    'One search across focus areas, initiatives, events, associations, resources and forum posts, the way Danes type (stems, compounds, æ/ø/å as ae/oe/aa, typos). Only what the caller may read is found or counted; 10 hits a page.',
+  request: { query: searchQuerySchema },
+  responses: {
+    200: jsonContent(searchResultSchema, 'The hits of the page, the facet counts and the total'),
+    ...errors(400),
+  },
+});
