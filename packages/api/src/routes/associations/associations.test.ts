@@ -410,6 +410,51 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
     ).toBe(409);
   });
 
+  it('refuses wrong types, missing fields and too-long text on every write, changing nothing', async () => {
+    const owner = await person();
+    const association = await register(owner.token);
+    const path = `/api/associations/${association.slug}`;
+    const before = await snapshot();
+    const cases: [string, string, unknown, number][] = [
+      ['PATCH', path, { name: 7 }, 422],
+      ['PATCH', path, { description: 'x'.repeat(5001) }, 422],
+      ['PATCH', path, { cvr: '12345678' }, 422],
+      ['PATCH', path, { languages: 'ti' }, 422],
+      ['PATCH', path, { unknown: true }, 422],
+      ['POST', `${path}/invitations`, {}, 422],
+      ['POST', `${path}/invitations`, { email: `${'x'.repeat(250)}@example.dk` }, 422],
+      ['POST', `${path}/invitations`, { email: 'ny@example.dk', role: 'owner' }, 422],
+      ['PUT', `${path}/members/${owner.id}`, {}, 422],
+      ['PUT', `${path}/members/ikke-et-id`, { role: 'member' }, 400],
+      ['POST', `${path}/activities`, {}, 422],
+      ['POST', `${path}/activities`, activity({ description: 'x'.repeat(20_001) }), 422],
+      ['POST', '/api/activities/987654/reject', { reason: 'x'.repeat(1001) }, 422],
+      ['POST', '/api/activities/987654/unpublish', { reason: 42 }, 422],
+      ['POST', '/api/activities/987654/unpublish', { reason: 'ok' }, 404],
+      ['POST', '/api/associations/findes-ikke/verify', undefined, 404],
+    ];
+    for (const [method, target, json, status] of cases) {
+      const token = target.startsWith('/api/activities') || target.endsWith('/verify') ? staff : owner.token;
+      const res = await call(api.app, method, target, { token, ...(json !== undefined ? { json } : {}) });
+      expect(res.status, `${method} ${target} ${JSON.stringify(json)?.slice(0, 80)}`).toBe(status);
+      expect(res.json.error.code).toBeTruthy();
+    }
+    // Not JSON, and a foreign Origin with a cookie session.
+    const notJson = await call(api.app, 'PATCH', path, {
+      token: owner.token,
+      body: 'name=x',
+      contentType: 'text/plain',
+    });
+    expect(notJson.status).toBe(415);
+    const foreign = await call(api.app, 'POST', `${path}/activities`, {
+      cookie: `brobygger_session=${owner.token}`,
+      origin: 'https://evil.example',
+      json: activity(),
+    });
+    expect(foreign.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('answers unknown ids, wrong types and too-long text with 4xx', async () => {
     const owner = await person();
     const association = await register(owner.token);

@@ -212,6 +212,25 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
     expect(ids.filter((id: string) => ours.has(id))).toEqual([both.id, native.id, basic.id]);
     expect(ids).not.toContain(noConsent.id);
 
+    for (const [method, target, json] of [
+      ['PUT', 'volunteer-languages', {}],
+      ['PUT', 'volunteer-languages', { languages: 'ti' }],
+      ['PUT', 'volunteer-languages', { languages: Array.from({ length: 11 }, () => 'ti') }],
+      ['POST', 'volunteer-invitations', { userIds: [] }],
+      ['POST', 'volunteer-invitations', { userIds: ['ikke-et-id'] }],
+      ['POST', 'volunteer-invitations', {}],
+    ] as const) {
+      const res = await call(api.app, method, `/api/events/${eventId}/${target}`, { token: staff, json });
+      expect(res.status, `${target} ${JSON.stringify(json)}`).toBe(422);
+    }
+    expect(
+      (
+        await call(api.app, 'POST', `/api/events/${eventId}/volunteer-invitations`, {
+          token: native.token,
+          json: { userIds: [native.id] },
+        })
+      ).status,
+    ).toBe(403);
     const notMatching = await call(api.app, 'POST', `/api/events/${eventId}/volunteer-invitations`, {
       token: staff,
       json: { userIds: [noConsent.id] },
