@@ -54,6 +54,10 @@ test('an association is registered, invites a member, posts an activity; staff v
   await page.getByLabel('Adresse', { exact: true }).fill('Biblioteket, Skanderborg');
   await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
   await expect(page.getByText('Aktiviteten venter på godkendelse')).toBeVisible();
+  // My page leads back to the association.
+  await page.goto('/min-side');
+  await page.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(adminUrl);
   await logOut(page);
 
   // The invited member accepts the link.
