@@ -455,6 +455,48 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
     expect(await snapshot()).toEqual(before);
   });
 
+  it('lets staff unpublish an activity staff made themselves too', async () => {
+    const types = (await call(api.app, 'GET', '/api/event-types')).json.eventTypes as {
+      id: number;
+      slug: string;
+    }[];
+    const created = await call(api.app, 'POST', '/api/events', {
+      token: staff,
+      json: {
+        ...activity({ title: 'Kommunens egen aktivitet' }),
+        typeId: types.find((type) => type.slug === 'activity')?.id,
+        organiserName: 'Integrationsteamet',
+        status: 'published',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.event.id;
+    const done = await call(api.app, 'POST', `/api/activities/${id}/unpublish`, {
+      token: staff,
+      json: { reason: 'Flyttet.' },
+    });
+    expect(done.status).toBe(204);
+    expect((await call(api.app, 'GET', `/api/events/${id}`)).status).toBe(404);
+    // Not an activity: not here (the events' own cancel is for that).
+    const meeting = await call(api.app, 'POST', '/api/events', {
+      token: staff,
+      json: {
+        ...activity({ title: 'Dialogmøde' }),
+        typeId: types.find((type) => type.slug === 'dialogue-meeting')?.id,
+        organiserName: 'Integrationsteamet',
+        status: 'published',
+      },
+    });
+    expect(
+      (
+        await call(api.app, 'POST', `/api/activities/${meeting.json.event.id}/unpublish`, {
+          token: staff,
+          json: {},
+        })
+      ).status,
+    ).toBe(404);
+  });
+
   it('answers unknown ids, wrong types and too-long text with 4xx', async () => {
     const owner = await person();
     const association = await register(owner.token);

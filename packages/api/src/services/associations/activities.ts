@@ -3,6 +3,7 @@ import {
   decideModeration,
   findAssociationBySlug,
   findModeration,
+  findUserById,
   insertEvent,
   insertModeration,
   listEventTypes,
@@ -129,7 +130,37 @@ async function moderated(ctx: UseCaseContext, eventId: number) {
   const event = await lockEvent(db, eventId);
   const moderation = await findModeration(db, eventId);
   if (!moderation || !event) throw notFound('Aktiviteten findes ikke.');
-  return { moderation, event };
+  return { moderation: { ...moderation, missing: false }, event };
+}
+
+/**
+ * Staff may unpublish any activity: one an association posted, or an event of the type activity
+ * without an association's moderation (the poster told is then whoever created it, if anyone).
+ */
+async function anyActivity(ctx: UseCaseContext, eventId: number) {
+  const db = ctx.deps.db;
+  const event = await lockEvent(db, eventId);
+  if (!event) throw notFound('Aktiviteten findes ikke.');
+  const found = await findModeration(db, eventId);
+  if (found) return { event, moderation: { ...found, missing: false } };
+  const type = (await listEventTypes(db)).find((item) => item.slug === 'activity');
+  if (!type || event.type_id !== type.id) {
+    throw notFound('Aktiviteten findes ikke.');
+  }
+  const creator = event.created_by ? await findUserById(db, event.created_by) : undefined;
+  return {
+    event,
+    moderation: {
+      event_id: eventId,
+      association_id: event.association_id,
+      posted_by: event.created_by,
+      state: 'auto' as const,
+      reason: null,
+      poster_email: creator?.email ?? null,
+      poster_name: creator?.display_name ?? null,
+      missing: true,
+    },
+  };
 }
 
 /** Staff approve a waiting activity: it is published, and the poster is told. */
@@ -172,7 +203,8 @@ export async function rejectActivity(
   kind: 'reject' | 'unpublish',
 ) {
   await transaction(ctx, async (tx, db) => {
-    const { moderation, event } = await moderated(tx, eventId);
+    const { moderation, event } =
+      kind === 'unpublish' ? await anyActivity(tx, eventId) : await moderated(tx, eventId);
     if (kind === 'reject' && moderation.state !== 'pending') {
       throw conflict('Aktiviteten venter ikke på godkendelse.');
     }
@@ -180,6 +212,15 @@ export async function rejectActivity(
       throw conflict('Aktiviteten er ikke offentliggjort.');
     }
     if (kind === 'unpublish') await updateEventRow(db, eventId, { status: 'draft', published_at: null });
+    if (moderation.missing) {
+      // An activity staff made themselves: its moderation row starts here.
+      await insertModeration(db, {
+        event_id: eventId,
+        association_id: moderation.association_id,
+        posted_by: event.created_by,
+        state: 'unpublished',
+      });
+    }
     await decideModeration(db, eventId, {
       state: kind === 'reject' ? 'rejected' : 'unpublished',
       reason: reason || null,
