@@ -331,6 +331,19 @@ function associationCases(): typeof cases {
     },
     { method: 'GET', path: '/api/admin/moderation', route: '/api/admin/moderation', access: staff },
     {
+      method: 'PATCH',
+      path: '/api/activities/987654321',
+      route: '/api/activities/{id}',
+      access: members,
+      json: { title: 'x' },
+    },
+    {
+      method: 'POST',
+      path: '/api/activities/987654321/cancel',
+      route: '/api/activities/{id}/cancel',
+      access: members,
+    },
+    {
       method: 'POST',
       path: '/api/activities/987654321/approve',
       route: '/api/activities/{id}/approve',

@@ -792,6 +792,7 @@ export const da = {
   'associationAdmin.invite': 'Send invitation',
   'associationAdmin.openInvitations': 'Sendte invitationer',
   'associationAdmin.editHeading': 'Foreningens oplysninger',
+  'associationAdmin.cancelActivity': 'Aflys {title}',
   'associationAdmin.save': 'Gem oplysningerne',
   'activityForm.title': 'Opret en aktivitet',
   'activityForm.lead':

@@ -789,6 +789,7 @@ export const en: Catalogue = {
   'associationAdmin.invite': 'Send invitation',
   'associationAdmin.openInvitations': 'Invitations sent',
   'associationAdmin.editHeading': "The association's details",
+  'associationAdmin.cancelActivity': 'Cancel {title}',
   'associationAdmin.save': 'Save the details',
   'activityForm.title': 'Post an activity',
   'activityForm.lead':

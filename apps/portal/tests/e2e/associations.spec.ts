@@ -86,6 +86,13 @@ test('an association is registered, invites a member, posts an activity; staff v
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByRole('link', { name: `Sprogcafé i biblioteket ${name}` })).toBeVisible();
+
+  // The association cancels it again from its management page.
+  await logIn(page, owner, password);
+  await expect(page).not.toHaveURL(/log-ind/);
+  await page.goto(adminUrl);
+  await page.getByRole('button', { name: `Aflys Sprogcafé i biblioteket ${name}` }).click();
+  await expect(page.getByRole('cell', { name: 'Aflyst' })).toBeVisible();
 });
 
 test('a volunteer who speaks Tigrinya consents; staff find them and invite them to an event', async ({

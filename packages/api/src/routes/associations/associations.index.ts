@@ -2,6 +2,7 @@ import { createRouter } from '../../openapi.ts';
 import {
   acceptInvitation,
   approveActivity,
+  cancelActivity,
   changeMember,
   deleteAssociation,
   findAssociations,
@@ -14,6 +15,7 @@ import {
   readMyAssociations,
   registerAssociation,
   rejectActivity,
+  updateActivity,
   updateAssociation,
   verifyAssociation,
 } from '../../services/associations/index.ts';
@@ -21,6 +23,7 @@ import { useCaseContext } from '../../use-case-context.ts';
 import {
   acceptInvitationRoute,
   approveActivityRoute,
+  cancelActivityRoute,
   changeMemberRoute,
   deleteAssociationRoute,
   getAssociationRoute,
@@ -35,6 +38,7 @@ import {
   rejectActivityRoute,
   removeMemberRoute,
   unpublishActivityRoute,
+  updateActivityRoute,
   updateAssociationRoute,
   verifyAssociationRoute,
 } from './associations.routes.ts';
@@ -102,4 +106,13 @@ export const associationsRouter = createRouter()
   .openapi(unpublishActivityRoute, async (c) => {
     await rejectActivity(useCaseContext(c), c.req.valid('param').id, c.req.valid('json').reason, 'unpublish');
     return c.body(null, 204);
-  });
+  })
+  .openapi(updateActivityRoute, async (c) =>
+    c.json(
+      { event: await updateActivity(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')) },
+      200,
+    ),
+  )
+  .openapi(cancelActivityRoute, async (c) =>
+    c.json({ event: await cancelActivity(useCaseContext(c), c.req.valid('param').id) }, 200),
+  );

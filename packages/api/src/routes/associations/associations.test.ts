@@ -386,6 +386,30 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
       expect.arrayContaining([...ids, fourth.json.event.id]),
     );
 
+    // The association edits and (later) cancels its own activity with the events' own rules.
+    const edited = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+      token: owner.token,
+      json: { title: 'Træning 4 (ny tid)', capacity: 12 },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.json.event).toMatchObject({
+      title: 'Træning 4 (ny tid)',
+      capacity: 12,
+      status: 'published',
+    });
+    for (const token of [outsider.token, staff]) {
+      const res = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+        token,
+        json: { title: 'Overtaget' },
+      });
+      expect(res.status).toBe(403);
+    }
+    const typeChange = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+      token: owner.token,
+      json: { typeId: 1 },
+    });
+    expect(typeChange.status).toBe(422);
+
     // Staff unpublish; the poster is told; the event is no longer public.
     const unpublished = await call(api.app, 'POST', `/api/activities/${fourth.json.event.id}/unpublish`, {
       token: staff,
@@ -408,6 +432,10 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
         })
       ).status,
     ).toBe(409);
+    const cancelled = await call(api.app, 'POST', `/api/activities/${fourth.json.event.id}/cancel`, {
+      token: owner.token,
+    });
+    expect(cancelled.json.event.status).toBe('cancelled');
   });
 
   it('refuses wrong types, missing fields and too-long text on every write, changing nothing', async () => {

@@ -2,6 +2,7 @@ import {
   countApprovedActivities,
   decideModeration,
   findAssociationBySlug,
+  findEvent,
   findModeration,
   findUserById,
   insertEvent,
@@ -14,7 +15,12 @@ import {
   setEventLanguages,
   updateEventRow,
 } from '@brobygger/db';
-import { activityModeration, type CreateActivityInput, newEventTimingIssues } from '@brobygger/domain';
+import {
+  activityModeration,
+  type CreateActivityInput,
+  newEventTimingIssues,
+  type UpdateActivityInput,
+} from '@brobygger/domain';
 import { validationFailedMessage } from '../../errors.ts';
 import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
@@ -23,7 +29,7 @@ import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { readEvent } from '../events/browse.ts';
-import { checkReferences } from '../events/manage.ts';
+import { cancelEvent, checkReferences, updateEvent } from '../events/manage.ts';
 import { eventListChanged } from '../events/sign-up.ts';
 import { requirePermission } from './actor.ts';
 import { activityApprovedMessage, activityRejectedMessage } from './messages.ts';
@@ -246,4 +252,31 @@ export async function rejectActivity(
     await indexLater(db, 'event', eventId);
   });
   eventListChanged(ctx);
+}
+
+/** An association's activity, for its own members and admins only (403 for anyone else). */
+async function ownActivity(ctx: UseCaseContext, eventId: number) {
+  const event = await findEvent(ctx.deps.db, eventId);
+  if (!event || event.association_id === null) throw notFound('Aktiviteten findes ikke.');
+  await requirePermission(ctx, 'association:post-activity', { associationId: event.association_id });
+  return event;
+}
+
+/**
+ * The association edits its activity with the events' own edit (time or place changes are mailed
+ * to those signed up). Its moderation state stays: a waiting activity keeps waiting.
+ */
+export async function updateActivity(ctx: UseCaseContext, eventId: number, input: UpdateActivityInput) {
+  await ownActivity(ctx, eventId);
+  const event = await updateEvent(ctx, eventId, input);
+  await transaction(ctx, async (_tx, db) => indexLater(db, 'event', eventId));
+  return event;
+}
+
+/** The association cancels its activity with the events' own cancel (everyone signed up is told). */
+export async function cancelActivity(ctx: UseCaseContext, eventId: number) {
+  await ownActivity(ctx, eventId);
+  const event = await cancelEvent(ctx, eventId);
+  await transaction(ctx, async (_tx, db) => indexLater(db, 'event', eventId));
+  return event;
 }
