@@ -73,7 +73,7 @@ const personalPages =
 // Associations and volunteers (issue 10): registering, managing, invitations, moderation,
 // the volunteer's own pages and staff's volunteer pages.
 const associationPersonalPages =
-  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/ny)$)|^\/arrangementer\/[^/]+\/frivillige$/;
+  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/[^/]+)$)|^\/arrangementer\/[^/]+\/frivillige$/;
 
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every

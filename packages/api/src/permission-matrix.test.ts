@@ -330,6 +330,7 @@ function associationCases(): typeof cases {
       json: {},
     },
     { method: 'GET', path: '/api/admin/moderation', route: '/api/admin/moderation', access: staff },
+    { method: 'GET', path: '/api/activities/987654321', route: '/api/activities/{id}', access: members },
     {
       method: 'PATCH',
       path: '/api/activities/987654321',

@@ -230,6 +230,15 @@ export default function AssociationAdminPage() {
                     <td>
                       {activity.status !== 'cancelled' &&
                       new Date(activity.startsAt).getTime() > Date.now() ? (
+                        <Link
+                          to={`/foreninger/${association.slug}/aktiviteter/${activity.id}`}
+                          className="inline-form"
+                        >
+                          {t('associationAdmin.editActivity', { title: activity.title })}
+                        </Link>
+                      ) : null}
+                      {activity.status !== 'cancelled' &&
+                      new Date(activity.startsAt).getTime() > Date.now() ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="cancel-activity" />
                           <input type="hidden" name="eventId" value={activity.id} />

@@ -19,7 +19,7 @@ async function logOut(page: Page) {
 test('an association is registered, invites a member, posts an activity; staff verify and approve it', async ({
   page,
   baseURL,
-}) => {
+}, testInfo) => {
   const owner = uniqueEmail('ejer');
   const member = uniqueEmail('medlem');
   await registerThroughApi(baseURL, owner, password);
@@ -87,11 +87,17 @@ test('an association is registered, invites a member, posts an activity; staff v
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByRole('link', { name: `Sprogcafé i biblioteket ${name}` })).toBeVisible();
 
-  // The association cancels it again from its management page.
+  // The association edits it, then cancels it from its management page.
   await logIn(page, owner, password);
   await expect(page).not.toHaveURL(/log-ind/);
   await page.goto(adminUrl);
-  await page.getByRole('button', { name: `Aflys Sprogcafé i biblioteket ${name}` }).click();
+  await page.getByRole('link', { name: `Ret Sprogcafé i biblioteket ${name}` }).click();
+  await page.getByLabel('Titel').fill(`Sprogcafé på biblioteket ${name}`);
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
+  if (testInfo.project.name === 'chromium') await expectNoAxeViolations(page);
+  await page.goto(adminUrl);
+  await page.getByRole('button', { name: `Aflys Sprogcafé på biblioteket ${name}` }).click();
   await expect(page.getByRole('cell', { name: 'Aflyst' })).toBeVisible();
 });
 

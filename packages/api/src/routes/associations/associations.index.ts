@@ -13,6 +13,7 @@ import {
   readInvitation,
   readModerationQueue,
   readMyAssociations,
+  readOwnActivity,
   registerAssociation,
   rejectActivity,
   updateActivity,
@@ -26,6 +27,7 @@ import {
   cancelActivityRoute,
   changeMemberRoute,
   deleteAssociationRoute,
+  getActivityRoute,
   getAssociationRoute,
   inviteMemberRoute,
   listAssociationsRoute,
@@ -115,4 +117,7 @@ export const associationsRouter = createRouter()
   )
   .openapi(cancelActivityRoute, async (c) =>
     c.json({ event: await cancelActivity(useCaseContext(c), c.req.valid('param').id) }, 200),
+  )
+  .openapi(getActivityRoute, async (c) =>
+    c.json({ event: await readOwnActivity(useCaseContext(c), c.req.valid('param').id) }, 200),
   );

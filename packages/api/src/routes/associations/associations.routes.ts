@@ -418,3 +418,18 @@ export const cancelActivityRoute = createRoute({
     ...errors(400, 401, 403, 404),
   },
 });
+
+export const getActivityRoute = createRoute({
+  operationId: 'getActivity',
+  security: signedIn,
+  middleware: [permit('association:post-activity')] as const,
+  method: 'get',
+  path: '/activities/{id}',
+  tags,
+  summary: 'One activity as its association’s members edit it, also while it waits for moderation',
+  request: { params: activityParams },
+  responses: {
+    200: jsonContent(z.object({ event: eventDetailSchema }), 'The activity'),
+    ...errors(400, 401, 403, 404),
+  },
+});

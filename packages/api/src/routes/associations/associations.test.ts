@@ -285,6 +285,14 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
     expect(pendingPost.json.moderation).toBe('pending');
     expect(pendingPost.json.event).toMatchObject({ status: 'draft', associationId: association.id });
     expect(pendingPost.json.event.type.slug).toBe('activity');
+    // Its members read it (a draft) to edit it; others do not.
+    const own = await call(api.app, 'GET', `/api/activities/${pendingPost.json.event.id}`, {
+      token: owner.token,
+    });
+    expect(own.json.event).toMatchObject({ status: 'draft', title: 'Fodbold for alle' });
+    expect(
+      (await call(api.app, 'GET', `/api/activities/${pendingPost.json.event.id}`, { token: staff })).status,
+    ).toBe(403);
     // A pending association cannot publish directly.
     const direct = await call(api.app, 'POST', path, {
       token: owner.token,

@@ -280,3 +280,9 @@ export async function cancelActivity(ctx: UseCaseContext, eventId: number) {
   await transaction(ctx, async (_tx, db) => indexLater(db, 'event', eventId));
   return event;
 }
+
+/** The association's own activity as its members edit it (also while it waits, as a draft). */
+export async function readOwnActivity(ctx: UseCaseContext, eventId: number) {
+  await ownActivity(ctx, eventId);
+  return (await readEvent(ctx, eventId, { canManage: true })).event;
+}
