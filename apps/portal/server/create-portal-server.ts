@@ -80,7 +80,7 @@ const personalPages =
 // Associations and volunteers (issue 10): registering, managing, invitations, moderation,
 // the volunteer's own pages and staff's volunteer pages.
 const associationPersonalPages =
-  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/ny)$)|^\/arrangementer\/[^/]+\/frivillige$/;
+  /^\/(?:frivillig|frivillige)(?:[/.]|$)|^\/foreninger\/(?:ny$|invitation\/|[^/]+\/(?:administrer|aktiviteter\/[^/]+)$)|^\/arrangementer\/[^/]+\/frivillige$/;
 
 /**
  * Pages the same for everyone one permission allows (their loaders gate on the visitor with

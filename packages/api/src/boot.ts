@@ -5,6 +5,7 @@ import {
   migrateToLatest,
   openDatabase,
   seedDemoEvents,
+  seedDemoVolunteers,
   seedPolicy,
   type UserView,
 } from '@brobygger/db';
@@ -77,6 +78,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     }
     // Demo events go with the demo accounts (issue 9): a few published events in the coming weeks.
     const demoEventsCreated = demoAccountsEnabled(env) ? await seedDemoEvents(database.db) : 0;
+    // Associations and volunteers (issue 10): the demo volunteer's profile, with consent.
+    if (demoAccountsEnabled(env)) await seedDemoVolunteers(database.db);
     logger.info(
       {
         database: database.kind,

@@ -332,6 +332,20 @@ function associationCases(): typeof cases {
       json: {},
     },
     { method: 'GET', path: '/api/admin/moderation', route: '/api/admin/moderation', access: staff },
+    { method: 'GET', path: '/api/activities/987654321', route: '/api/activities/{id}', access: members },
+    {
+      method: 'PATCH',
+      path: '/api/activities/987654321',
+      route: '/api/activities/{id}',
+      access: members,
+      json: { title: 'x' },
+    },
+    {
+      method: 'POST',
+      path: '/api/activities/987654321/cancel',
+      route: '/api/activities/{id}/cancel',
+      access: members,
+    },
     {
       method: 'POST',
       path: '/api/activities/987654321/approve',

@@ -27,4 +27,5 @@ export * from './queries/users.ts';
 export * from './queries/volunteers.ts';
 export type * from './schema.ts';
 export { seedDemoEvents } from './seed/demo-events.ts';
+export { seedDemoVolunteers } from './seed/demo-volunteers.ts';
 export { policyFacts, policySlug, type SeedOutcome, seedPolicy } from './seed/seed-policy.ts';

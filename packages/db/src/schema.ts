@@ -487,7 +487,7 @@ export type ActivityModerationState = 'pending' | 'approved' | 'rejected' | 'unp
 
 export interface ActivityModerationTable {
   event_id: number;
-  association_id: number;
+  association_id: number | null;
   posted_by: string | null;
   state: ActivityModerationState;
   reason: string | null;

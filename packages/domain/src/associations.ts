@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventFields, eventShapeIssues, isLanguageCode } from './events.ts';
+import { eventFields, eventShapeIssues, isLanguageCode, updateEventSchema } from './events.ts';
 import { slugSchema } from './policy.ts';
 
 // Associations and volunteers (issue 10): the shapes of associations, their members and
@@ -226,6 +226,25 @@ export const createActivitySchema = z
       ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type CreateActivityInput = z.infer<typeof createActivitySchema>;
+
+/** An association edits its activity: the event's own edit, without type, organiser or reminders. */
+export const updateActivitySchema = updateEventSchema.pick({
+  title: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  address: true,
+  onlineUrl: true,
+  capacity: true,
+  signupDeadline: true,
+  focusAreas: true,
+  languages: true,
+  stepFree: true,
+  hearingLoop: true,
+  interpreter: true,
+  childcare: true,
+});
+export type UpdateActivityInput = z.infer<typeof updateActivitySchema>;
 
 export type ModerationDecision = 'publish' | 'moderate';
 

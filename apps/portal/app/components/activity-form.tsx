@@ -20,10 +20,12 @@ export function ActivityForm({
   values,
   errors,
   focusAreas,
+  submitLabel,
 }: {
   values: ActivityFormValues | null;
   errors: FormErrors | undefined;
   focusAreas: { slug: string; name: string }[];
+  submitLabel?: string;
 }) {
   const { t, lng, dataLang } = useTranslation();
   const field = useFieldError(errors);
@@ -166,7 +168,7 @@ export function ActivityForm({
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary">
-            {t('activityForm.submit')}
+            {submitLabel ?? t('activityForm.submit')}
           </button>
         </div>
       </Form>

@@ -793,6 +793,10 @@ export const da = {
   'associationAdmin.invite': 'Send invitation',
   'associationAdmin.openInvitations': 'Sendte invitationer',
   'associationAdmin.editHeading': 'Foreningens oplysninger',
+  'associationAdmin.cancelActivity': 'Aflys {title}',
+  'associationAdmin.editActivity': 'Ret {title}',
+  'activityForm.editTitle': 'Ret aktiviteten',
+  'activityForm.save': 'Gem ændringerne',
   'associationAdmin.save': 'Gem oplysningerne',
   'activityForm.title': 'Opret en aktivitet',
   'activityForm.lead':

@@ -790,6 +790,10 @@ export const en: Catalogue = {
   'associationAdmin.invite': 'Send invitation',
   'associationAdmin.openInvitations': 'Invitations sent',
   'associationAdmin.editHeading': "The association's details",
+  'associationAdmin.cancelActivity': 'Cancel {title}',
+  'associationAdmin.editActivity': 'Edit {title}',
+  'activityForm.editTitle': 'Edit the activity',
+  'activityForm.save': 'Save the changes',
   'associationAdmin.save': 'Save the details',
   'activityForm.title': 'Post an activity',
   'activityForm.lead':

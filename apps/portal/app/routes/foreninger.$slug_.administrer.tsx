@@ -81,6 +81,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: problem.status },
     );
   }
+  if (intent === 'cancel-activity') {
+    const response = await context.api.api.activities[':id'].cancel.$post({
+      param: { id: formText(form, 'eventId') },
+    });
+    if (response.status === 401) throw redirect(loginUrl(request));
+    if (response.ok) return redirect(`/foreninger/${slug}/administrer`);
+    const problem = await readApiProblem(response);
+    return data<ActionData>(
+      { intent: 'member', done: false, errors: formErrorsFrom(problem, t, []) },
+      { status: problem.status },
+    );
+  }
   if (intent === 'role' || intent === 'remove') {
     const userId = formText(form, 'userId');
     const member = association.members[':userId'];
@@ -187,6 +199,7 @@ export default function AssociationAdminPage() {
                   <th scope="col">{t('associationAdmin.activity')}</th>
                   <th scope="col">{t('associationAdmin.when')}</th>
                   <th scope="col">{t('associationAdmin.moderation')}</th>
+                  <th scope="col">{t('associationAdmin.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -212,6 +225,29 @@ export default function AssociationAdminPage() {
                         <>
                           : <span lang={dataLang}>{activity.reason}</span>
                         </>
+                      ) : null}
+                    </td>
+                    <td>
+                      {activity.status !== 'cancelled' &&
+                      new Date(activity.startsAt).getTime() > Date.now() ? (
+                        <Link
+                          to={`/foreninger/${association.slug}/aktiviteter/${activity.id}`}
+                          className="inline-form"
+                        >
+                          {t('associationAdmin.editActivity', { title: activity.title })}
+                        </Link>
+                      ) : null}
+                      {activity.status !== 'cancelled' &&
+                      new Date(activity.startsAt).getTime() > Date.now() ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="cancel-activity" />
+                          <input type="hidden" name="eventId" value={activity.id} />
+                          <button type="submit" className="button button-tertiary">
+                            {t('associationAdmin.cancelActivity', { title: activity.title })}
+                          </button>
+                        </Form>
+                      ) : activity.status === 'cancelled' ? (
+                        t('events.statusCancelled')
                       ) : null}
                     </td>
                   </tr>

@@ -40,10 +40,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const myEvents = await context.api.api.me.events.$get();
   if (!myEvents.ok) apiFailure('GET /api/me/events', myEvents.status);
   const { registrations } = await myEvents.json();
+  // Associations and volunteers (issue 10): the associations I belong to.
+  const myAssociations = await context.api.api.me.associations.$get();
+  const associations = myAssociations.ok ? (await myAssociations.json()).associations : [];
   // Only words a person knows reach the page: the browser and system, and a plain address.
   return {
     user,
     registrations,
+    associations,
     sessions: sessions.map(({ userAgent, ip, ...session }) => ({
       ...session,
       device: describeUserAgent(userAgent),
@@ -174,7 +178,7 @@ function groupSecret(secret: string): string {
 }
 
 export default function MyPage() {
-  const { user, sessions, registrations } = useLoaderData<typeof loader>();
+  const { user, sessions, registrations, associations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as MyPageActionData | undefined;
   const { t, lng } = useTranslation();
   const deviceName = useDeviceName();
@@ -247,6 +251,15 @@ export default function MyPage() {
           <li>
             <Link to="/frivillig/historik">{t('volunteer.historyLink')}</Link>
           </li>
+          {associations.map((association) => (
+            <li key={association.slug}>
+              <Link to={`/foreninger/${association.slug}/administrer`}>{association.name}</Link> (
+              {association.role === 'admin'
+                ? t('associationAdmin.roleAdmin')
+                : t('associationAdmin.roleMember')}
+              {association.verified ? '' : `, ${t('associations.pending').toLowerCase()}`})
+            </li>
+          ))}
           <li>
             <Link to="/foreninger">{t('nav.associations')}</Link>
           </li>

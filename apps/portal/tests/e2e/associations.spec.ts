@@ -19,7 +19,7 @@ async function logOut(page: Page) {
 test('an association is registered, invites a member, posts an activity; staff verify and approve it', async ({
   page,
   baseURL,
-}) => {
+}, testInfo) => {
   const owner = uniqueEmail('ejer');
   const member = uniqueEmail('medlem');
   await registerThroughApi(baseURL, owner, password);
@@ -54,6 +54,10 @@ test('an association is registered, invites a member, posts an activity; staff v
   await page.getByLabel('Adresse', { exact: true }).fill('Biblioteket, Skanderborg');
   await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
   await expect(page.getByText('Aktiviteten venter på godkendelse')).toBeVisible();
+  // My page leads back to the association.
+  await page.goto('/min-side');
+  await page.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(adminUrl);
   await logOut(page);
 
   // The invited member accepts the link.
@@ -82,6 +86,19 @@ test('an association is registered, invites a member, posts an activity; staff v
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByRole('link', { name: `Sprogcafé i biblioteket ${name}` })).toBeVisible();
+
+  // The association edits it, then cancels it from its management page.
+  await logIn(page, owner, password);
+  await expect(page).not.toHaveURL(/log-ind/);
+  await page.goto(adminUrl);
+  await page.getByRole('link', { name: `Ret Sprogcafé i biblioteket ${name}` }).click();
+  await page.getByLabel('Titel').fill(`Sprogcafé på biblioteket ${name}`);
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
+  if (testInfo.project.name === 'chromium') await expectNoAxeViolations(page);
+  await page.goto(adminUrl);
+  await page.getByRole('button', { name: `Aflys Sprogcafé på biblioteket ${name}` }).click();
+  await expect(page.getByRole('cell', { name: 'Aflyst' })).toBeVisible();
 });
 
 test('a volunteer who speaks Tigrinya consents; staff find them and invite them to an event', async ({

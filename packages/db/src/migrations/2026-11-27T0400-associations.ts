@@ -62,9 +62,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('activity_moderation')
     .addColumn('event_id', 'integer', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
-    .addColumn('association_id', 'integer', (c) =>
-      c.notNull().references('associations.id').onDelete('cascade'),
-    )
+    // null: an activity staff made themselves (only ever unpublished here)
+    .addColumn('association_id', 'integer', (c) => c.references('associations.id').onDelete('cascade'))
     .addColumn('posted_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('state', 'text', (c) =>
       c.notNull().check(sql`state in ('pending', 'approved', 'rejected', 'unpublished', 'auto')`),

@@ -309,7 +309,7 @@ export async function insertModeration(
   db: Kysely<Database>,
   values: {
     event_id: number;
-    association_id: number;
+    association_id: number | null;
     posted_by: string | null;
     state: ActivityModerationState;
   },

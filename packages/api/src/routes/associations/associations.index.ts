@@ -2,6 +2,7 @@ import { createRouter } from '../../openapi.ts';
 import {
   acceptInvitation,
   approveActivity,
+  cancelActivity,
   changeMember,
   deleteAssociation,
   findAssociations,
@@ -12,8 +13,10 @@ import {
   readInvitation,
   readModerationQueue,
   readMyAssociations,
+  readOwnActivity,
   registerAssociation,
   rejectActivity,
+  updateActivity,
   updateAssociation,
   verifyAssociation,
 } from '../../services/associations/index.ts';
@@ -21,8 +24,10 @@ import { useCaseContext } from '../../use-case-context.ts';
 import {
   acceptInvitationRoute,
   approveActivityRoute,
+  cancelActivityRoute,
   changeMemberRoute,
   deleteAssociationRoute,
+  getActivityRoute,
   getAssociationRoute,
   inviteMemberRoute,
   listAssociationsRoute,
@@ -35,6 +40,7 @@ import {
   rejectActivityRoute,
   removeMemberRoute,
   unpublishActivityRoute,
+  updateActivityRoute,
   updateAssociationRoute,
   verifyAssociationRoute,
 } from './associations.routes.ts';
@@ -102,4 +108,16 @@ export const associationsRouter = createRouter()
   .openapi(unpublishActivityRoute, async (c) => {
     await rejectActivity(useCaseContext(c), c.req.valid('param').id, c.req.valid('json').reason, 'unpublish');
     return c.body(null, 204);
-  });
+  })
+  .openapi(updateActivityRoute, async (c) =>
+    c.json(
+      { event: await updateActivity(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')) },
+      200,
+    ),
+  )
+  .openapi(cancelActivityRoute, async (c) =>
+    c.json({ event: await cancelActivity(useCaseContext(c), c.req.valid('param').id) }, 200),
+  )
+  .openapi(getActivityRoute, async (c) =>
+    c.json({ event: await readOwnActivity(useCaseContext(c), c.req.valid('param').id) }, 200),
+  );

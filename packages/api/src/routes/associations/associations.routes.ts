@@ -10,6 +10,7 @@ import {
   memberRoleSchema,
   rejectActivitySchema,
   unpublishActivitySchema,
+  updateActivitySchema,
   updateAssociationSchema,
 } from '@brobygger/domain';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -385,4 +386,50 @@ export const unpublishActivityRoute = createRoute({
   summary: 'Take a published activity off the portal (staff); the poster is told why',
   request: { params: activityParams, ...jsonBody(unpublishActivitySchema) },
   responses: { 204: { description: 'Unpublished' }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+
+export const updateActivityRoute = createRoute({
+  operationId: 'updateActivity',
+  security: signedIn,
+  middleware: [permit('association:post-activity')] as const,
+  method: 'patch',
+  path: '/activities/{id}',
+  tags,
+  summary:
+    'Edit an activity (its association’s members and admins), with the events’ own rules; a waiting activity keeps waiting',
+  request: { params: activityParams, ...jsonBody(updateActivitySchema) },
+  responses: {
+    200: jsonContent(z.object({ event: eventDetailSchema }), 'Saved'),
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const cancelActivityRoute = createRoute({
+  operationId: 'cancelActivity',
+  security: signedIn,
+  middleware: [permit('association:post-activity')] as const,
+  method: 'post',
+  path: '/activities/{id}/cancel',
+  tags,
+  summary: 'Cancel an activity (its association’s members and admins); everyone signed up is told',
+  request: { params: activityParams },
+  responses: {
+    200: jsonContent(z.object({ event: eventDetailSchema }), 'Cancelled'),
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export const getActivityRoute = createRoute({
+  operationId: 'getActivity',
+  security: signedIn,
+  middleware: [permit('association:post-activity')] as const,
+  method: 'get',
+  path: '/activities/{id}',
+  tags,
+  summary: 'One activity as its association’s members edit it, also while it waits for moderation',
+  request: { params: activityParams },
+  responses: {
+    200: jsonContent(z.object({ event: eventDetailSchema }), 'The activity'),
+    ...errors(400, 401, 403, 404),
+  },
 });

@@ -285,6 +285,14 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
     expect(pendingPost.json.moderation).toBe('pending');
     expect(pendingPost.json.event).toMatchObject({ status: 'draft', associationId: association.id });
     expect(pendingPost.json.event.type.slug).toBe('activity');
+    // Its members read it (a draft) to edit it; others do not.
+    const own = await call(api.app, 'GET', `/api/activities/${pendingPost.json.event.id}`, {
+      token: owner.token,
+    });
+    expect(own.json.event).toMatchObject({ status: 'draft', title: 'Fodbold for alle' });
+    expect(
+      (await call(api.app, 'GET', `/api/activities/${pendingPost.json.event.id}`, { token: staff })).status,
+    ).toBe(403);
     // A pending association cannot publish directly.
     const direct = await call(api.app, 'POST', path, {
       token: owner.token,
@@ -386,6 +394,30 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
       expect.arrayContaining([...ids, fourth.json.event.id]),
     );
 
+    // The association edits and (later) cancels its own activity with the events' own rules.
+    const edited = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+      token: owner.token,
+      json: { title: 'Træning 4 (ny tid)', capacity: 12 },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.json.event).toMatchObject({
+      title: 'Træning 4 (ny tid)',
+      capacity: 12,
+      status: 'published',
+    });
+    for (const token of [outsider.token, staff]) {
+      const res = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+        token,
+        json: { title: 'Overtaget' },
+      });
+      expect(res.status).toBe(403);
+    }
+    const typeChange = await call(api.app, 'PATCH', `/api/activities/${fourth.json.event.id}`, {
+      token: owner.token,
+      json: { typeId: 1 },
+    });
+    expect(typeChange.status).toBe(422);
+
     // Staff unpublish; the poster is told; the event is no longer public.
     const unpublished = await call(api.app, 'POST', `/api/activities/${fourth.json.event.id}/unpublish`, {
       token: staff,
@@ -408,6 +440,97 @@ describe.each(testDatabaseKinds())('associations and activities on %s', (kind) =
         })
       ).status,
     ).toBe(409);
+    const cancelled = await call(api.app, 'POST', `/api/activities/${fourth.json.event.id}/cancel`, {
+      token: owner.token,
+    });
+    expect(cancelled.json.event.status).toBe('cancelled');
+  });
+
+  it('refuses wrong types, missing fields and too-long text on every write, changing nothing', async () => {
+    const owner = await person();
+    const association = await register(owner.token);
+    const path = `/api/associations/${association.slug}`;
+    const before = await snapshot();
+    const cases: [string, string, unknown, number][] = [
+      ['PATCH', path, { name: 7 }, 422],
+      ['PATCH', path, { description: 'x'.repeat(5001) }, 422],
+      ['PATCH', path, { cvr: '12345678' }, 422],
+      ['PATCH', path, { languages: 'ti' }, 422],
+      ['PATCH', path, { unknown: true }, 422],
+      ['POST', `${path}/invitations`, {}, 422],
+      ['POST', `${path}/invitations`, { email: `${'x'.repeat(250)}@example.dk` }, 422],
+      ['POST', `${path}/invitations`, { email: 'ny@example.dk', role: 'owner' }, 422],
+      ['PUT', `${path}/members/${owner.id}`, {}, 422],
+      ['PUT', `${path}/members/ikke-et-id`, { role: 'member' }, 400],
+      ['POST', `${path}/activities`, {}, 422],
+      ['POST', `${path}/activities`, activity({ description: 'x'.repeat(20_001) }), 422],
+      ['POST', '/api/activities/987654/reject', { reason: 'x'.repeat(1001) }, 422],
+      ['POST', '/api/activities/987654/unpublish', { reason: 42 }, 422],
+      ['POST', '/api/activities/987654/unpublish', { reason: 'ok' }, 404],
+      ['POST', '/api/associations/findes-ikke/verify', undefined, 404],
+    ];
+    for (const [method, target, json, status] of cases) {
+      const token = target.startsWith('/api/activities') || target.endsWith('/verify') ? staff : owner.token;
+      const res = await call(api.app, method, target, { token, ...(json !== undefined ? { json } : {}) });
+      expect(res.status, `${method} ${target} ${JSON.stringify(json)?.slice(0, 80)}`).toBe(status);
+      expect(res.json.error.code).toBeTruthy();
+    }
+    // Not JSON, and a foreign Origin with a cookie session.
+    const notJson = await call(api.app, 'PATCH', path, {
+      token: owner.token,
+      body: 'name=x',
+      contentType: 'text/plain',
+    });
+    expect(notJson.status).toBe(415);
+    const foreign = await call(api.app, 'POST', `${path}/activities`, {
+      cookie: `brobygger_session=${owner.token}`,
+      origin: 'https://evil.example',
+      json: activity(),
+    });
+    expect(foreign.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets staff unpublish an activity staff made themselves too', async () => {
+    const types = (await call(api.app, 'GET', '/api/event-types')).json.eventTypes as {
+      id: number;
+      slug: string;
+    }[];
+    const created = await call(api.app, 'POST', '/api/events', {
+      token: staff,
+      json: {
+        ...activity({ title: 'Kommunens egen aktivitet' }),
+        typeId: types.find((type) => type.slug === 'activity')?.id,
+        organiserName: 'Integrationsteamet',
+        status: 'published',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.event.id;
+    const done = await call(api.app, 'POST', `/api/activities/${id}/unpublish`, {
+      token: staff,
+      json: { reason: 'Flyttet.' },
+    });
+    expect(done.status).toBe(204);
+    expect((await call(api.app, 'GET', `/api/events/${id}`)).status).toBe(404);
+    // Not an activity: not here (the events' own cancel is for that).
+    const meeting = await call(api.app, 'POST', '/api/events', {
+      token: staff,
+      json: {
+        ...activity({ title: 'Dialogmøde' }),
+        typeId: types.find((type) => type.slug === 'dialogue-meeting')?.id,
+        organiserName: 'Integrationsteamet',
+        status: 'published',
+      },
+    });
+    expect(
+      (
+        await call(api.app, 'POST', `/api/activities/${meeting.json.event.id}/unpublish`, {
+          token: staff,
+          json: {},
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('answers unknown ids, wrong types and too-long text with 4xx', async () => {

@@ -1,5 +1,5 @@
 import { createSession, hashPassword, seedDemoAccounts } from '@brobygger/auth';
-import { createUser, findUserByEmail } from '@brobygger/db';
+import { createUser, findUserByEmail, seedDemoVolunteers } from '@brobygger/db';
 import { testDatabaseKinds } from '@brobygger/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApi } from '../../test-support.ts';
@@ -150,6 +150,13 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
     expect((await call(api.app, 'GET', '/api/volunteers?language=ti', { token: staff })).json.total).toBe(0);
   });
 
+  it('seeds the demo volunteer once, findable by staff by Tigrinya', async () => {
+    expect(await seedDemoVolunteers(api.db)).toBe(1);
+    expect(await seedDemoVolunteers(api.db)).toBe(0);
+    const found = await call(api.app, 'GET', '/api/volunteers?language=ti&level=native', { token: staff });
+    expect(found.json.volunteers.map((v: { name: string }) => v.name)).toContain('Frida Frivillig');
+  });
+
   it('refuses bad profiles and search filters, changing nothing', async () => {
     const volunteer = await person('Bad Input');
     await saveProfile(volunteer.token, { presentation: 'Før', consent: true });
@@ -222,9 +229,29 @@ describe.each(testDatabaseKinds())('volunteers on %s', (kind) => {
     });
     expect(set.status).toBe(200);
     const ids = set.json.matches.map((m: { userId: string }) => m.userId);
-    expect(ids.slice(0, 3)).toEqual([both.id, native.id, basic.id]);
+    const ours = new Set([both.id, native.id, basic.id, noConsent.id]);
+    expect(ids.filter((id: string) => ours.has(id))).toEqual([both.id, native.id, basic.id]);
     expect(ids).not.toContain(noConsent.id);
 
+    for (const [method, target, json] of [
+      ['PUT', 'volunteer-languages', {}],
+      ['PUT', 'volunteer-languages', { languages: 'ti' }],
+      ['PUT', 'volunteer-languages', { languages: Array.from({ length: 11 }, () => 'ti') }],
+      ['POST', 'volunteer-invitations', { userIds: [] }],
+      ['POST', 'volunteer-invitations', { userIds: ['ikke-et-id'] }],
+      ['POST', 'volunteer-invitations', {}],
+    ] as const) {
+      const res = await call(api.app, method, `/api/events/${eventId}/${target}`, { token: staff, json });
+      expect(res.status, `${target} ${JSON.stringify(json)}`).toBe(422);
+    }
+    expect(
+      (
+        await call(api.app, 'POST', `/api/events/${eventId}/volunteer-invitations`, {
+          token: native.token,
+          json: { userIds: [native.id] },
+        })
+      ).status,
+    ).toBe(403);
     const notMatching = await call(api.app, 'POST', `/api/events/${eventId}/volunteer-invitations`, {
       token: staff,
       json: { userIds: [noConsent.id] },

@@ -2,7 +2,9 @@ import {
   countApprovedActivities,
   decideModeration,
   findAssociationBySlug,
+  findEvent,
   findModeration,
+  findUserById,
   insertEvent,
   insertModeration,
   listEventTypes,
@@ -13,7 +15,12 @@ import {
   setEventLanguages,
   updateEventRow,
 } from '@brobygger/db';
-import { activityModeration, type CreateActivityInput, newEventTimingIssues } from '@brobygger/domain';
+import {
+  activityModeration,
+  type CreateActivityInput,
+  newEventTimingIssues,
+  type UpdateActivityInput,
+} from '@brobygger/domain';
 import { validationFailedMessage } from '../../errors.ts';
 import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
@@ -22,7 +29,7 @@ import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { readEvent } from '../events/browse.ts';
-import { checkReferences } from '../events/manage.ts';
+import { cancelEvent, checkReferences, updateEvent } from '../events/manage.ts';
 import { eventListChanged } from '../events/sign-up.ts';
 import { requirePermission } from './actor.ts';
 import { activityApprovedMessage, activityRejectedMessage } from './messages.ts';
@@ -129,7 +136,37 @@ async function moderated(ctx: UseCaseContext, eventId: number) {
   const event = await lockEvent(db, eventId);
   const moderation = await findModeration(db, eventId);
   if (!moderation || !event) throw notFound('Aktiviteten findes ikke.');
-  return { moderation, event };
+  return { moderation: { ...moderation, missing: false }, event };
+}
+
+/**
+ * Staff may unpublish any activity: one an association posted, or an event of the type activity
+ * without an association's moderation (the poster told is then whoever created it, if anyone).
+ */
+async function anyActivity(ctx: UseCaseContext, eventId: number) {
+  const db = ctx.deps.db;
+  const event = await lockEvent(db, eventId);
+  if (!event) throw notFound('Aktiviteten findes ikke.');
+  const found = await findModeration(db, eventId);
+  if (found) return { event, moderation: { ...found, missing: false } };
+  const type = (await listEventTypes(db)).find((item) => item.slug === 'activity');
+  if (!type || event.type_id !== type.id) {
+    throw notFound('Aktiviteten findes ikke.');
+  }
+  const creator = event.created_by ? await findUserById(db, event.created_by) : undefined;
+  return {
+    event,
+    moderation: {
+      event_id: eventId,
+      association_id: event.association_id,
+      posted_by: event.created_by,
+      state: 'auto' as const,
+      reason: null,
+      poster_email: creator?.email ?? null,
+      poster_name: creator?.display_name ?? null,
+      missing: true,
+    },
+  };
 }
 
 /** Staff approve a waiting activity: it is published, and the poster is told. */
@@ -172,7 +209,8 @@ export async function rejectActivity(
   kind: 'reject' | 'unpublish',
 ) {
   await transaction(ctx, async (tx, db) => {
-    const { moderation, event } = await moderated(tx, eventId);
+    const { moderation, event } =
+      kind === 'unpublish' ? await anyActivity(tx, eventId) : await moderated(tx, eventId);
     if (kind === 'reject' && moderation.state !== 'pending') {
       throw conflict('Aktiviteten venter ikke på godkendelse.');
     }
@@ -180,6 +218,15 @@ export async function rejectActivity(
       throw conflict('Aktiviteten er ikke offentliggjort.');
     }
     if (kind === 'unpublish') await updateEventRow(db, eventId, { status: 'draft', published_at: null });
+    if (moderation.missing) {
+      // An activity staff made themselves: its moderation row starts here.
+      await insertModeration(db, {
+        event_id: eventId,
+        association_id: moderation.association_id,
+        posted_by: event.created_by,
+        state: 'unpublished',
+      });
+    }
     await decideModeration(db, eventId, {
       state: kind === 'reject' ? 'rejected' : 'unpublished',
       reason: reason || null,
@@ -205,4 +252,37 @@ export async function rejectActivity(
     await indexLater(db, 'event', eventId);
   });
   eventListChanged(ctx);
+}
+
+/** An association's activity, for its own members and admins only (403 for anyone else). */
+async function ownActivity(ctx: UseCaseContext, eventId: number) {
+  const event = await findEvent(ctx.deps.db, eventId);
+  if (!event || event.association_id === null) throw notFound('Aktiviteten findes ikke.');
+  await requirePermission(ctx, 'association:post-activity', { associationId: event.association_id });
+  return event;
+}
+
+/**
+ * The association edits its activity with the events' own edit (time or place changes are mailed
+ * to those signed up). Its moderation state stays: a waiting activity keeps waiting.
+ */
+export async function updateActivity(ctx: UseCaseContext, eventId: number, input: UpdateActivityInput) {
+  await ownActivity(ctx, eventId);
+  const event = await updateEvent(ctx, eventId, input);
+  await transaction(ctx, async (_tx, db) => indexLater(db, 'event', eventId));
+  return event;
+}
+
+/** The association cancels its activity with the events' own cancel (everyone signed up is told). */
+export async function cancelActivity(ctx: UseCaseContext, eventId: number) {
+  await ownActivity(ctx, eventId);
+  const event = await cancelEvent(ctx, eventId);
+  await transaction(ctx, async (_tx, db) => indexLater(db, 'event', eventId));
+  return event;
+}
+
+/** The association's own activity as its members edit it (also while it waits, as a draft). */
+export async function readOwnActivity(ctx: UseCaseContext, eventId: number) {
+  await ownActivity(ctx, eventId);
+  return (await readEvent(ctx, eventId, { canManage: true })).event;
 }
