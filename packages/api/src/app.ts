@@ -28,6 +28,8 @@ import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+// Knowledge: resource library and forum (issue 11)
+import { resourcesRouter } from './routes/resources/resources.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
 import { UseCaseError } from './services/errors.ts';
 
@@ -88,7 +90,9 @@ export function createApi(options: ApiDependencies) {
     .route('/', calendarRouter)
     .route('/', eventsRouter)
     .route('/', guestsRouter)
-    .route('/', participantsRouter);
+    .route('/', participantsRouter)
+    // Knowledge: resource library and forum (issue 11)
+    .route('/', resourcesRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

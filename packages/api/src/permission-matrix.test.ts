@@ -244,7 +244,71 @@ const cases: { method: string; path: string; route: string; access: Access; json
     access: 'signed-in',
   },
   { method: 'GET', path: '/api/me/events', route: '/api/me/events', access: 'signed-in' },
+  // Knowledge: resource library and forum (issue 11)
+  ...knowledgeCases(),
 ];
+
+/** Knowledge (issue 11): unknown slugs and ids, so an allowed call answers 404 or 422. */
+function knowledgeCases(): typeof cases {
+  const resource = {
+    kind: 'guide',
+    title: '',
+    audience: 'public',
+  };
+  return [
+    { method: 'GET', path: '/api/resources', route: '/api/resources', access: 'public' },
+    { method: 'GET', path: '/api/resource-tags', route: '/api/resource-tags', access: 'public' },
+    { method: 'GET', path: '/api/resources/findes-ikke', route: '/api/resources/{slug}', access: 'public' },
+    { method: 'POST', path: '/api/resources', route: '/api/resources', access: 'staff', json: resource },
+    {
+      method: 'PUT',
+      path: '/api/resources/findes-ikke',
+      route: '/api/resources/{slug}',
+      access: 'staff',
+      json: resource,
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/review',
+      route: '/api/resources/{slug}/review',
+      access: 'staff',
+    },
+    { method: 'GET', path: '/api/resource-reviews', route: '/api/resource-reviews', access: 'staff' },
+    {
+      method: 'GET',
+      path: '/api/resources/findes-ikke/revisions',
+      route: '/api/resources/{slug}/revisions',
+      access: 'public',
+    },
+    {
+      method: 'GET',
+      path: '/api/resources/findes-ikke/diff?from=1&to=2',
+      route: '/api/resources/{slug}/diff',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/revisions/1/restore',
+      route: '/api/resources/{slug}/revisions/{number}/restore',
+      access: 'staff',
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/suggestions',
+      route: '/api/resources/{slug}/suggestions',
+      access: 'signed-in',
+      json: { title: 'x', body: 'y', note: 'z' },
+    },
+    { method: 'GET', path: '/api/resource-suggestions', route: '/api/resource-suggestions', access: 'staff' },
+    {
+      method: 'POST',
+      path: '/api/resource-suggestions/987654321/decision',
+      route: '/api/resource-suggestions/{id}/decision',
+      access: 'staff',
+      json: { decision: 'reject' },
+    },
+  ];
+}
 
 /** Status reports (issue 13): the lead owner is tovholder@ (kvinder and viden-og-videndeling). */
 function statusCases(): typeof cases {

@@ -1,6 +1,8 @@
 import type { Database } from '@brobygger/db';
 import type { SearchDocument, SearchDocumentType } from '@brobygger/search';
 import type { Kysely } from 'kysely';
+// Knowledge: resource library and forum (issue 11)
+import { postSearchSource, resourceSearchSource, threadSearchSource } from '../services/knowledge/search.ts';
 
 /**
  * Where the search index gets a document of one type from. `load` answers null when the
@@ -13,4 +15,9 @@ export interface SearchSource {
 }
 
 /** One source per document type; a feature adds its own here (see packages/search/src/document.ts). */
-export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {};
+export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = {
+  // Knowledge: resource library and forum (issue 11)
+  resource: resourceSearchSource,
+  thread: threadSearchSource,
+  post: postSearchSource,
+};

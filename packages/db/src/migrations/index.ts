@@ -5,6 +5,8 @@ import * as jobs from './2026-11-27T0000-jobs.ts';
 import * as publicDataGeneration from './2026-11-27T0000-public-data-generation.ts';
 import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
+// Knowledge (issue 11)
+import * as knowledge from './2026-11-27T0500-knowledge.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 
 /**
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1300-status-reports': statusReports,
   '2026-11-27T0300-events': events,
   '2026-11-27T0310-email-attachments': emailAttachments,
+  // Knowledge (issue 11)
+  '2026-11-27T0500-knowledge': knowledge,
 };
 
 export const migrationProvider: MigrationProvider = {
