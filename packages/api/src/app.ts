@@ -10,6 +10,7 @@ import { EventListCache } from './cache/event-list-cache.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
+import { temporaryFileStore } from './files/store.ts';
 import { eventListCache } from './middleware/event-list-cache.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
@@ -51,6 +52,8 @@ export function createApi(options: ApiDependencies) {
   const deps: ApiDependencies = options;
   deps.publicCache ??= new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) });
   deps.eventListCache ??= new EventListCache();
+  // Knowledge (issue 11): uploaded files; bootApi gives the DATA_DIR folder.
+  deps.files ??= temporaryFileStore();
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {

@@ -17,6 +17,8 @@ import { SessionCache } from './auth/session-cache.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies } from './context.ts';
 import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
+// Knowledge (issue 11)
+import { defaultFileStore } from './files/store.ts';
 import { createApiJobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
@@ -97,6 +99,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     );
   }
   // One job runner per process; several processes on one PostgreSQL share the work safely.
+  // Knowledge (issue 11): uploaded files, in a folder under DATA_DIR (ADR 0018).
+  const files = await defaultFileStore(resolveDataDir(env.DATA_DIR));
   const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
   const jobs = createApiJobRunner({
     db: database.db,
@@ -126,6 +130,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     clientIp: env.TRUST_PROXY ? clientIpFromProxy : options.clientIp,
     // A use case that queued jobs wakes this process's runner once its transaction commits.
     onJobsQueued: () => jobs.wake(),
+    // Knowledge (issue 11): attachments in DATA_DIR/files.
+    files,
   };
   const app = createApi(deps);
   return {

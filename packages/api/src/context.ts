@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { EventListCache } from './cache/event-list-cache.ts';
 import type { PublicReadCache } from './cache/public-read-cache.ts';
+import type { FileStore } from './files/store.ts';
 
 export interface ApiConfig {
   production: boolean;
@@ -42,6 +43,8 @@ export interface ApiDependencies {
   now?: () => Date;
   /** `GET /api/events` answers for a second (createApi makes one); events use cases invalidate it. */
   eventListCache?: EventListCache;
+  /** Uploaded files (issue 11): a folder under DATA_DIR by default; createApi makes a temporary one when not given. */
+  files?: FileStore;
 }
 
 export interface SignedInUser {

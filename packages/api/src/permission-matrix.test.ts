@@ -307,6 +307,15 @@ function knowledgeCases(): typeof cases {
       access: 'staff',
       json: { decision: 'reject' },
     },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/attachments',
+      route: '/api/resources/{slug}/attachments',
+      access: 'staff',
+      json: {},
+    },
+    { method: 'DELETE', path: '/api/attachments/987654321', route: '/api/attachments/{id}', access: 'staff' },
+    { method: 'GET', path: '/api/attachments/987654321', route: '/api/attachments/{id}', access: 'public' },
   ];
 }
 

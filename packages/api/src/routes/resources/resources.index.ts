@@ -1,23 +1,30 @@
+import { Readable } from 'node:stream';
 import { createRouter } from '../../openapi.ts';
 import {
+  addAttachment,
   createResource,
   decideOnSuggestion,
   diffResourceRevisions,
   findResourcesFor,
   markResourceReviewed,
+  openAttachment,
   readResource,
   readResourceHistory,
   readResourcesDueForReview,
   readResourceTags,
   readSuggestions,
+  removeAttachment,
   restoreResourceRevision,
   suggestChange,
   updateResource,
+  uploadRedirectTarget,
 } from '../../services/knowledge/index.ts';
 import { useCaseContext } from '../../use-case-context.ts';
 import {
   createResourceRoute,
   decideSuggestionRoute,
+  deleteAttachmentRoute,
+  downloadAttachmentRoute,
   getResourceRoute,
   listResourcesRoute,
   listResourceTagsRoute,
@@ -29,6 +36,7 @@ import {
   reviewResourceRoute,
   suggestChangeRoute,
   updateResourceRoute,
+  uploadAttachmentRoute,
 } from './resources.routes.ts';
 
 export const resourcesRouter = createRouter()
@@ -96,6 +104,45 @@ export const resourcesRouter = createRouter()
       { resource: await restoreResourceRevision(useCaseContext(c), c.var.actor, slug, number) },
       200,
     );
+  })
+  .openapi(uploadAttachmentRoute, async (c) => {
+    const slug = c.req.valid('param').slug;
+    const browserForm = (c.req.header('accept') ?? '').includes('text/html');
+    try {
+      const { attachment, fields } = await addAttachment(useCaseContext(c), slug, {
+        body: c.req.raw.body,
+        contentType: c.req.header('content-type'),
+        contentLength: c.req.header('content-length'),
+      });
+      if (browserForm) return c.redirect(`${uploadRedirectTarget(fields, slug)}?vedhaeftning=ok`, 303);
+      return c.json({ attachment }, 201);
+    } catch (error) {
+      // A browser form gets the page back with the message; the body is not read further.
+      const status = (error as { status?: number }).status;
+      if (browserForm && status !== undefined && status >= 400 && status < 500 && status !== 404) {
+        const message = encodeURIComponent((error as Error).message);
+        return c.redirect(`/viden/${slug}/rediger?vedhaeftning-fejl=${message}`, 303);
+      }
+      throw error;
+    }
+  })
+  .openapi(deleteAttachmentRoute, async (c) => {
+    await removeAttachment(useCaseContext(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  })
+  .openapi(downloadAttachmentRoute, async (c) => {
+    const file = await openAttachment(useCaseContext(c), c.var.actor, c.req.valid('param').id);
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    const disposition = `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+    return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.size),
+      'Content-Disposition': disposition,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': file.isPublic ? 'public, max-age=300' : 'private, no-store',
+      // Opened directly, nothing in the file may run or load anything.
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    });
   })
   .openapi(suggestChangeRoute, async (c) =>
     c.json(

@@ -89,6 +89,7 @@ export const listResourceTagsRoute = createRoute({
       z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int() })) }),
       'Tags',
     ),
+    ...errors(431),
   },
 });
 
@@ -316,5 +317,64 @@ export const decideSuggestionRoute = createRoute({
       'Decided',
     ),
     ...errors(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const attachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  url: z.string(),
+});
+
+export const uploadAttachmentRoute = createRoute({
+  operationId: 'uploadResourceAttachment',
+  security: signedIn,
+  middleware: [permit('resource:manage')] as const,
+  method: 'post',
+  path: '/resources/{slug}/attachments',
+  tags,
+  summary:
+    'Attach a file to a resource (staff): multipart/form-data with one file in the field `file` (PDF, docx, xlsx, pptx, odt, PNG, JPEG, GIF or WebP; at most 20 MiB). The type is read from the bytes and must agree with the name’s extension. A browser form (Accept: text/html) is answered with 303 to the resource’s edit page (or its `redirect` field, a /viden path).',
+  request: { params: slugParams },
+  responses: {
+    201: jsonContent(z.object({ attachment: attachmentSchema }), 'Attached'),
+    303: {
+      description:
+        'A browser form: back to the page, with `vedhaeftning=ok` or `vedhaeftning-fejl=<message>`',
+    },
+    ...errors(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const deleteAttachmentRoute = createRoute({
+  operationId: 'deleteResourceAttachment',
+  security: signedIn,
+  middleware: [permit('resource:manage')] as const,
+  method: 'delete',
+  path: '/attachments/{id}',
+  tags,
+  summary: 'Remove an attachment and its file (staff)',
+  request: { params: z.object({ id: idSchema }) },
+  responses: {
+    204: { description: 'Removed' },
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export const downloadAttachmentRoute = createRoute({
+  operationId: 'downloadResourceAttachment',
+  security: optionallySignedIn,
+  middleware: [permit('resource:read')] as const,
+  method: 'get',
+  path: '/attachments/{id}',
+  tags,
+  summary:
+    'The file, only to those in its resource’s audience (404 otherwise). Content-Disposition: attachment (images inline), its sniffed Content-Type, X-Content-Type-Options: nosniff.',
+  request: { params: z.object({ id: idSchema }) },
+  responses: {
+    200: { description: 'The file' },
+    ...errors(400, 404),
   },
 });
