@@ -25,6 +25,7 @@ import { docsRouter } from './routes/docs/docs.index.ts';
 import { guestsRouter } from './routes/event-guests/guests.index.ts';
 import { participantsRouter } from './routes/event-participants/participants.index.ts';
 import { eventsRouter } from './routes/events/events.index.ts';
+import { forumRouter } from './routes/forum/forum.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
@@ -95,7 +96,8 @@ export function createApi(options: ApiDependencies) {
     .route('/', guestsRouter)
     .route('/', participantsRouter)
     // Knowledge: resource library and forum (issue 11)
-    .route('/', resourcesRouter);
+    .route('/', resourcesRouter)
+    .route('/', forumRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

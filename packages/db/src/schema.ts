@@ -601,7 +601,7 @@ export interface ForumDigestStateTable {
   user_id: string;
   last_post_id: Generated<number>;
   last_sent_at: Moment;
-  unsubscribe_hash: Uint8Array;
+  unsubscribe_token: Uint8Array;
 }
 
 export type ResourceRow = Selectable<ResourcesTable>;

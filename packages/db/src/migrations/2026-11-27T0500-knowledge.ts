@@ -231,7 +231,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'uuid', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
     .addColumn('last_post_id', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_sent_at', 'timestamptz')
-    .addColumn('unsubscribe_hash', 'bytea', (c) => c.notNull().unique())
+    .addColumn('unsubscribe_token', 'bytea', (c) => c.notNull().unique())
     .execute();
 }
 

@@ -13,7 +13,7 @@ export interface CategoryRow {
   last_post_at: Date | null;
 }
 
-/** Every category (the focus areas of kind focus-area, and the general one) with its visible threads. */
+/** Every category (the general one and each of the six focus areas) with its visible threads. */
 export async function listCategories(db: Kysely<Database>): Promise<CategoryRow[]> {
   const areas = await db
     .selectFrom('focus_areas')
@@ -29,7 +29,6 @@ export async function listCategories(db: Kysely<Database>): Promise<CategoryRow[
       (eb) => eb.fn.count<string>('forum_threads.id').as('threads'),
       (eb) => eb.fn.max('forum_threads.last_post_at').as('last_post_at'),
     ])
-    .where('focus_areas.kind', '=', 'focus-area')
     .groupBy(['focus_areas.id', 'focus_areas.slug', 'focus_areas.name', 'focus_areas.position'])
     .orderBy('focus_areas.position')
     .execute();
@@ -65,7 +64,6 @@ export async function findForumFocusArea(db: Kysely<Database>, slug: string) {
     .selectFrom('focus_areas')
     .select(['id', 'slug', 'name'])
     .where('slug', '=', slug)
-    .where('kind', '=', 'focus-area')
     .executeTakeFirst();
 }
 
@@ -369,30 +367,30 @@ export async function listFollows(db: Kysely<Database>, userId: string) {
     .execute();
 }
 
-export async function ensureDigestState(db: Kysely<Database>, userId: string, unsubscribeHash: Uint8Array) {
+export async function ensureDigestState(db: Kysely<Database>, userId: string, unsubscribeToken: Uint8Array) {
   const maxPost = await db
     .selectFrom('forum_posts')
     .select((eb) => eb.fn.max('id').as('id'))
     .executeTakeFirst();
   await db
     .insertInto('forum_digest_state')
-    .values({ user_id: userId, unsubscribe_hash: unsubscribeHash, last_post_id: Number(maxPost?.id ?? 0) })
+    .values({ user_id: userId, unsubscribe_token: unsubscribeToken, last_post_id: Number(maxPost?.id ?? 0) })
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute();
 }
 
-export async function findDigestStateByHash(db: Kysely<Database>, hash: Uint8Array) {
+export async function findDigestStateByToken(db: Kysely<Database>, token: Uint8Array) {
   return db
     .selectFrom('forum_digest_state')
     .selectAll()
-    .where('unsubscribe_hash', '=', hash)
+    .where('unsubscribe_token', '=', token)
     .executeTakeFirst();
 }
 
 export async function setDigestHash(db: Kysely<Database>, userId: string, hash: Uint8Array) {
   await db
     .updateTable('forum_digest_state')
-    .set({ unsubscribe_hash: hash })
+    .set({ unsubscribe_token: hash })
     .where('user_id', '=', userId)
     .execute();
 }
