@@ -109,6 +109,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     pollIntervalMs: env.JOBS_POLL_MS,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
+    files,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>

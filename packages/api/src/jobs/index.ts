@@ -3,8 +3,11 @@ import { defaultReportingRules } from '@brobygger/domain';
 import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob } from '@brobygger/jobs';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+// Knowledge (issue 11)
+import type { FileStore } from '../files/store.ts';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
 import { eventReminderJobs } from './events.ts';
+import { extractTextJob, forumDigestJobs } from './knowledge.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
 
 const day = 24 * 60 * 60_000;
@@ -30,13 +33,17 @@ export interface ApiJobsOptions {
   publicUrl?: string | undefined;
   /** Status reports (issue 13): the deadline day. */
   reportDeadlineDay?: number | undefined;
+  /** Knowledge (issue 11): the file store the text extraction reads. */
+  files?: FileStore | undefined;
 }
 
 /**
  * Every job type of the API, and the recurring ones. A feature adds its job type here
  * (ARCHITECTURE.md, "Background jobs").
  */
-export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay'>) {
+export function apiJobs(
+  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'files'>,
+) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
   // Status reports (issue 13): an hourly scan enqueues each due reminder once.
@@ -52,6 +59,10 @@ export function apiJobs(options: Pick<ApiJobsOptions, 'mailTransport' | 'publicU
   const events = eventReminderJobs(options.publicUrl ?? 'http://localhost:3000');
   jobs.push(...events.jobs);
   recurring.push(...events.recurring);
+  // Knowledge (issue 11): attachment text for search, and the hourly forum digest.
+  const forum = forumDigestJobs(options.publicUrl ?? 'http://localhost:3000');
+  jobs.push(extractTextJob(options.files), ...forum.jobs);
+  recurring.push(...forum.recurring);
   return { jobs, recurring };
 }
 
