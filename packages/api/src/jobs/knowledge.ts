@@ -81,7 +81,7 @@ export function extractTextJob(files: FileStore | undefined): JobDefinition<{ at
         text = '';
       }
       const clean = text
-        .replace(/\u0000/g, '')
+        .replaceAll(String.fromCharCode(0), '')
         .replace(/\s+/g, ' ')
         .trim()
         .slice(0, maxExtractedChars);
