@@ -68,7 +68,7 @@ export interface PortalServerOptions {
 }
 
 const personalPages =
-  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)|^\/viden\/(?:ny|forslag|gennemsyn|[^/]+\/(?:rediger|foreslaa))$|^\/forum\/(?:moderation|afmeld|indlaeg\/[^/]+\/rediger)$/; // …|knowledge (issue 11)
 
 /**
  * A page no cache may keep: the account pages, anything that sets a cookie (a login), and every

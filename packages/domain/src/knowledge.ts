@@ -18,6 +18,9 @@ export type ThreadKind = (typeof threadKinds)[number];
 export const flagReasons = ['spam', 'offensive', 'personal-data', 'off-topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
 
+/** Slugs the library's own pages use (/viden/ny, /viden/forslag, /viden/gennemsyn). */
+export const reservedResourceSlugs: ReadonlySet<string> = new Set(['ny', 'forslag', 'gennemsyn']);
+
 /** The forum's category for what belongs to no focus area. */
 export const generalCategorySlug = 'generelt';
 

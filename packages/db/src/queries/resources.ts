@@ -1,3 +1,4 @@
+import { reservedResourceSlugs } from '@brobygger/domain';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type {
   Database,
@@ -162,7 +163,9 @@ export async function lockResource(db: Kysely<Database>, slug: string): Promise<
   return db.selectFrom('resources').selectAll().where('slug', '=', slug).forUpdate().executeTakeFirst();
 }
 
+/** A slug is taken by a resource, or by one of the library's own pages. */
 export async function resourceSlugTaken(db: Kysely<Database>, slug: string): Promise<boolean> {
+  if (reservedResourceSlugs.has(slug)) return true;
   return (
     (await db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined
   );
