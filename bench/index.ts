@@ -15,6 +15,8 @@ const benches = {
   jobs: 'jobs.bench.ts',
   steering: 'steering.bench.ts',
   events: 'events.bench.ts',
+  // Knowledge (issue 11)
+  knowledge: 'knowledge.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));
