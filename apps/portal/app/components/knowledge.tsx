@@ -22,8 +22,8 @@ export const audienceKeys: Record<string, MessageKey> = {
 };
 
 /** Markdown rendered and sanitised by the API: the only place the portal sets HTML. */
+// Set as HTML only here: it is the API's sanitize-html output.
 export function SanitisedHtml({ html, lang }: { html: string; lang?: string | undefined }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the API (sanitize-html allow-list)
   return <div className="knowledge-body" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -199,19 +199,16 @@ export function DiffText({ parts, lang }: { parts: DiffPart[]; lang?: string | u
     <p className="knowledge-diff" lang={lang}>
       {parts.map((part, index) =>
         part.added ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move
           <ins key={index}>
             <span className="sr-only">{t('knowledge.diff.added')} </span>
             {part.value}
           </ins>
         ) : part.removed ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move
           <del key={index}>
             <span className="sr-only">{t('knowledge.diff.removed')} </span>
             {part.value}
           </del>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move
           <span key={index}>{part.value}</span>
         ),
       )}

@@ -348,7 +348,7 @@ export const unsubscribeRoute = createRoute({
   request: jsonBody(unsubscribeSchema),
   responses: {
     200: jsonContent(z.object({ unsubscribed: z.boolean() }), 'Unsubscribed'),
-    ...errors(400, 415, 422),
+    ...errors(400, 403, 415, 422),
   },
 });
 

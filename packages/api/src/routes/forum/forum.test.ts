@@ -327,6 +327,25 @@ describe.each(testDatabaseKinds())('the forum on %s', (kind) => {
     );
   });
 
+  it('puts a user’s posts, follows and flags in their data export', async () => {
+    const writer = await member('Eva Eksport');
+    const { id, postId } = await ask({ title: 'Til eksport' }, writer.token);
+    await call(api.app, 'POST', `/api/forum/posts/${postId}/flags`, {
+      token: helper.token,
+      json: { reason: 'other' },
+    });
+    const res = await call(api.app, 'GET', '/api/me/export', { token: writer.token });
+    expect(res.status).toBe(200);
+    expect(res.json.knowledge.forumPosts).toEqual([
+      expect.objectContaining({ id: postId, threadId: id, threadTitle: 'Til eksport' }),
+    ]);
+    expect(res.json.knowledge.forumFollows).toEqual([expect.objectContaining({ threadId: id })]);
+    const helperExport = await call(api.app, 'GET', '/api/me/export', { token: helper.token });
+    expect(helperExport.json.knowledge.forumFlags).toContainEqual(
+      expect.objectContaining({ postId, reason: 'other' }),
+    );
+  });
+
   it('shows posts of a deleted account as "slettet bruger"', async () => {
     const gone = await member('Gitte Går');
     const { id } = await ask({ title: 'Fra en, der går' }, gone.token);

@@ -4,6 +4,8 @@ import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound, notSignedIn } from '../errors.ts';
 import { exportEventData } from '../events/erasure.ts';
+// Knowledge (issue 11)
+import { exportKnowledgeData } from '../knowledge/export.ts';
 import { checkPassword } from '../password-check.ts';
 import { personalDataErasers } from './erasure.ts';
 import { keepAnAdministrator } from './last-admin.ts';
@@ -51,6 +53,8 @@ export async function exportMyData(ctx: UseCaseContext) {
     listOutbox(db, { limit: 10_000, to: user.email }),
   ]);
   const eventRegistrations = await exportEventData(ctx, userId);
+  // Knowledge (issue 11): forum posts, suggestions, follows and flags.
+  const knowledge = await exportKnowledgeData(ctx, userId);
   const auditById = new Map([...byYou, ...aboutYou].map((event) => [event.id, event]));
   await audit(ctx, { action: 'account.exported', targetType: 'user', targetId: userId });
   return {
@@ -93,6 +97,7 @@ export async function exportMyData(ctx: UseCaseContext) {
       sentAt: iso(email.sentAt),
     })),
     eventRegistrations,
+    knowledge,
   };
 }
 
