@@ -13,6 +13,7 @@ import { errorBody, useCaseErrorResponse } from './errors.ts';
 import { temporaryFileStore } from './files/store.ts';
 import { eventListCache } from './middleware/event-list-cache.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
+import { dropKnowledgeCopiesAfterChange } from './middleware/knowledge-changes.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
 import { publicReadCache, publicReadFastPath } from './middleware/public-reads.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -78,7 +79,13 @@ export function createApi(options: ApiDependencies) {
     .use(clearSessionCacheOnChange())
     // The public event list (issue 9): the same for everyone, kept for a second.
     .use(eventListCache())
-    .use(loadSession());
+    .use(loadSession())
+    // Knowledge (issue 11): a change drops this process's copies of the anonymous reads at once.
+    .use('/resources', dropKnowledgeCopiesAfterChange())
+    .use('/resources/*', dropKnowledgeCopiesAfterChange())
+    .use('/resource-suggestions/*', dropKnowledgeCopiesAfterChange())
+    .use('/attachments/*', dropKnowledgeCopiesAfterChange())
+    .use('/forum/*', dropKnowledgeCopiesAfterChange());
 
   // Chained, so the typed client sees every route.
   const routes = app

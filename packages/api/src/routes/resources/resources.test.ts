@@ -299,6 +299,20 @@ describe.each(testDatabaseKinds())('the resource library on %s', (kind) => {
     expect(after.json.resources.map((r: { slug: string }) => r.slug)).not.toContain(slug);
   });
 
+  it('keeps anonymous list answers a moment, never serves them to the signed-in, and drops them on a change', async () => {
+    const secret = await create({ title: 'Kun for personalet', audience: 'staff' });
+    const first = await call(api.app, 'GET', '/api/resources?q=personalet');
+    expect(first.json.total).toBe(0);
+    // The same query signed in: the staff member's own answer, not the anonymous copy.
+    const signedIn = await call(api.app, 'GET', '/api/resources?q=personalet', { token: staff });
+    expect(signedIn.json.resources.map((r: { slug: string }) => r.slug)).toEqual([secret.slug]);
+    expect(signedIn.headers.get('cache-control')).toBe('no-store');
+    // A new public resource shows at once to anonymous callers in this process.
+    await create({ title: 'Offentlig vejledning for personalet', audience: 'public' });
+    const after = await call(api.app, 'GET', '/api/resources?q=personalet');
+    expect(after.json.total).toBe(1);
+  });
+
   it('refuses bad input with field messages and changes nothing', async () => {
     const before = await countRows('resources');
     const cases: [Record<string, unknown>, string][] = [
