@@ -70,7 +70,7 @@ export function checkFileName(name: string): string {
  * temporary file is removed before the error is thrown.
  */
 export async function receiveFile(
-  body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | null,
+  body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | NodeJS.ReadableStream | null,
   headers: { contentType: string | undefined; contentLength: string | undefined },
   maxBytes = maxAttachmentBytes,
 ): Promise<ReceivedFile> {
@@ -88,7 +88,7 @@ export async function receiveFile(
   let tooLarge = false;
   let nameError: UploadError | undefined;
   let writing: Promise<void> | undefined;
-  const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  const source = body instanceof Readable ? body : Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   try {
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;
@@ -118,8 +118,9 @@ export async function receiveFile(
         }
         stream.on('limit', () => {
           tooLarge = true;
-          // Stop reading: the rest of the body is not wanted.
-          source.destroy();
+          // The rest of the body is read and thrown away (not held), so the client gets the answer.
+          source.unpipe(parser);
+          source.resume();
           reject(
             new UploadError(413, `Filen er for stor: højst ${Math.floor(maxBytes / (1024 * 1024))} MB.`),
           );

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { createRouter } from '../../openapi.ts';
 import {
@@ -109,8 +110,11 @@ export const resourcesRouter = createRouter()
     const slug = c.req.valid('param').slug;
     const browserForm = (c.req.header('accept') ?? '').includes('text/html');
     try {
+      // Under @hono/node-server the Node request itself is read: its web-stream wrapper buffers
+      // ahead without bound when the disk is slower than the network (docs/benchmarks.md).
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
       const { attachment, fields } = await addAttachment(useCaseContext(c), slug, {
-        body: c.req.raw.body,
+        body: incoming && !c.req.raw.bodyUsed ? incoming : c.req.raw.body,
         contentType: c.req.header('content-type'),
         contentLength: c.req.header('content-length'),
       });

@@ -33,7 +33,7 @@ export function fileStoreOf(ctx: UseCaseContext): FileStore {
 }
 
 export interface UploadInput {
-  body: ReadableStream<Uint8Array> | null;
+  body: ReadableStream<Uint8Array> | NodeJS.ReadableStream | null;
   contentType: string | undefined;
   contentLength: string | undefined;
 }
@@ -58,7 +58,7 @@ const uploadFailure = (error: UploadError) =>
 export async function addAttachment(ctx: UseCaseContext, slug: string, upload: UploadInput) {
   const resource = await findResourceBySlug(ctx.deps.db, slug);
   if (!resource) {
-    await upload.body?.cancel().catch(() => {});
+    if (upload.body && 'cancel' in upload.body) await upload.body.cancel().catch(() => {});
     throw notFound('Ressourcen findes ikke.');
   }
   let received: ReceivedFile;
