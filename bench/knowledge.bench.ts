@@ -197,7 +197,7 @@ const settle = async () => {
 function rssSampler() {
   const worker = new Worker(
     `const { parentPort } = require('node:worker_threads');
-     let max = 0;
+     let max = process.memoryUsage.rss();
      const timer = setInterval(() => { max = Math.max(max, process.memoryUsage.rss()); }, 2);
      parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage(max); });`,
     { eval: true },
@@ -287,7 +287,10 @@ if (parts.includes('upload')) {
     const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
     const uploadGrowth = uploadPeak - before;
     const extractionGrowth = extractionPeak - beforeExtraction;
+    await settle();
+    const retained = process.memoryUsage.rss() - before;
     const textOk = text.extracted_text === 'Tolkebistand i Skanderborg';
+    console.log(`\nafter both and a GC the process holds ${mb(retained)} MB more than before the upload`);
     console.log(`\na ${mb(fileSize)} MB PDF through the API in this process (PGlite, folder store):\n`);
     console.log(
       '| step                       | RSS before (MB) | peak (MB) | growth (MB) | limit (MB) | verdict |',
