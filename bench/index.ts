@@ -20,6 +20,8 @@ const benches = {
   // Search (issue 12)
   search: 'search.bench.ts',
   'search-api': 'search-api.bench.ts',
+  // Knowledge (issue 11)
+  knowledge: 'knowledge.bench.ts',
 } as const;
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = asked.filter((name) => !(name in benches));

@@ -75,7 +75,7 @@ interface Visitor {
 }
 
 const personalPages =
-  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)/;
+  /^\/(?:min-side|admin|log-ind|log-ud|opret-bruger|nulstil-adgangskode|bekraeft-email|styregruppe|tovholder|statusrapporter)(?:[/.]|$)|^\/arrangementer\/(?:gaest\/|ny$|[^/]+\/(?:deltagere|min-tilmelding|rediger|tilmeld-gaest)$)|^\/viden\/(?:ny|forslag|gennemsyn|[^/]+\/(?:rediger|foreslaa))$|^\/forum\/(?:moderation|afmeld|indlaeg\/[^/]+\/rediger)$/; // …|knowledge (issue 11)
 
 // Associations and volunteers (issue 10): registering, managing, invitations, moderation,
 // the volunteer's own pages and staff's volunteer pages.

@@ -10,8 +10,10 @@ import { EventListCache } from './cache/event-list-cache.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from './context.ts';
 import { errorBody, useCaseErrorResponse } from './errors.ts';
+import { temporaryFileStore } from './files/store.ts';
 import { eventListCache } from './middleware/event-list-cache.ts';
 import { limitBody, parseJsonBody, requireJsonBody } from './middleware/json-body.ts';
+import { dropKnowledgeCopiesAfterChange } from './middleware/knowledge-changes.ts';
 import { noStoreForPersonalAnswers } from './middleware/no-store.ts';
 import { publicReadCache, publicReadFastPath } from './middleware/public-reads.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -26,10 +28,13 @@ import { docsRouter } from './routes/docs/docs.index.ts';
 import { guestsRouter } from './routes/event-guests/guests.index.ts';
 import { participantsRouter } from './routes/event-participants/participants.index.ts';
 import { eventsRouter } from './routes/events/events.index.ts';
+import { forumRouter } from './routes/forum/forum.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { jobsRouter } from './routes/jobs/jobs.index.ts';
 import { meRouter } from './routes/me/me.index.ts';
 import { policyRouter } from './routes/policy/policy.index.ts';
+// Knowledge: resource library and forum (issue 11)
+import { resourcesRouter } from './routes/resources/resources.index.ts';
 import { searchRouter } from './routes/search/search.index.ts';
 import { statusRouter } from './routes/status/status.index.ts';
 import { volunteersRouter } from './routes/volunteers/volunteers.index.ts';
@@ -54,6 +59,8 @@ export function createApi(options: ApiDependencies) {
   const deps: ApiDependencies = options;
   deps.publicCache ??= new PublicReadCache({ readGeneration: () => getPublicDataGeneration(options.db) });
   deps.eventListCache ??= new EventListCache();
+  // Knowledge (issue 11): uploaded files; bootApi gives the DATA_DIR folder.
+  deps.files ??= temporaryFileStore();
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
   app
     .use(async (c, next) => {
@@ -78,7 +85,13 @@ export function createApi(options: ApiDependencies) {
     .use(clearSessionCacheOnChange())
     // The public event list (issue 9): the same for everyone, kept for a second.
     .use(eventListCache())
-    .use(loadSession());
+    .use(loadSession())
+    // Knowledge (issue 11): a change drops this process's copies of the anonymous reads at once.
+    .use('/resources', dropKnowledgeCopiesAfterChange())
+    .use('/resources/*', dropKnowledgeCopiesAfterChange())
+    .use('/resource-suggestions/*', dropKnowledgeCopiesAfterChange())
+    .use('/attachments/*', dropKnowledgeCopiesAfterChange())
+    .use('/forum/*', dropKnowledgeCopiesAfterChange());
 
   // Chained, so the typed client sees every route.
   const routes = app
@@ -99,7 +112,10 @@ export function createApi(options: ApiDependencies) {
     .route('/', associationsRouter)
     .route('/', volunteersRouter)
     // Search (issue 12)
-    .route('/', searchRouter);
+    .route('/', searchRouter)
+    // Knowledge: resource library and forum (issue 11)
+    .route('/', resourcesRouter)
+    .route('/', forumRouter);
 
   registerSecuritySchemes(app);
   app.doc31('/openapi.json', {

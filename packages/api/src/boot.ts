@@ -18,6 +18,8 @@ import { SessionCache } from './auth/session-cache.ts';
 import { PublicReadCache } from './cache/public-read-cache.ts';
 import type { ApiDependencies } from './context.ts';
 import { demoAccountsEnabled, type Env, parseEnv } from './env.ts';
+// Knowledge (issue 11)
+import { defaultFileStore } from './files/store.ts';
 import { createApiJobRunner } from './jobs/index.ts';
 import { rebuildSearchIndexIfEmpty } from './jobs/search.ts';
 import { createLogger } from './logger.ts';
@@ -102,6 +104,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     );
   }
   // One job runner per process; several processes on one PostgreSQL share the work safely.
+  // Knowledge (issue 11): uploaded files, in a folder under DATA_DIR (ADR 0018).
+  const files = await defaultFileStore(resolveDataDir(env.DATA_DIR));
   const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : undefined;
   // Search (issue 12): the engine, its settings, and a rebuild when the index is empty.
   const search = await createSearchEngine({
@@ -124,6 +128,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     pollIntervalMs: env.JOBS_POLL_MS,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     reportDeadlineDay: env.STATUS_REPORT_DEADLINE_DAY,
+    files,
   });
   jobs.start();
   const clientIpFromProxy = (c: Context) =>
@@ -146,6 +151,8 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     // A use case that queued jobs wakes this process's runner once its transaction commits.
     onJobsQueued: () => jobs.wake(),
     search,
+    // Knowledge (issue 11): attachments in DATA_DIR/files.
+    files,
   };
   const app = createApi(deps);
   return {

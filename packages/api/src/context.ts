@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { EventListCache } from './cache/event-list-cache.ts';
 import type { PublicReadCache } from './cache/public-read-cache.ts';
+import type { FileStore } from './files/store.ts';
 
 export interface ApiConfig {
   production: boolean;
@@ -46,6 +47,8 @@ export interface ApiDependencies {
   // Search (issue 12)
   /** The search engine (bootApi makes it from MEILI_URL); none: PostgreSQL over `db`. */
   search?: SearchEngine;
+  /** Uploaded files (issue 11): a folder under DATA_DIR by default; createApi makes a temporary one when not given. */
+  files?: FileStore;
 }
 
 export interface SignedInUser {

@@ -10,6 +10,10 @@ export {
 export { answerClientErrors } from './client-error.ts';
 export type { ApiConfig, ApiDependencies } from './context.ts';
 export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
+// Knowledge (issue 11): the file store (an S3-style store implements the same interface) and the
+// job runner, for the benchmark's upload and extraction run.
+export { type FileStore, FolderFileStore } from './files/store.ts';
+export { createApiJobRunner } from './jobs/index.ts';
 export { createLogger } from './logger.ts';
 export { isPublicRead, isShortLivedPublicRead, shortLivedPublicReadMs } from './middleware/public-reads.ts';
 // Search (issue 12): the rebuild, for the benchmark

@@ -254,7 +254,170 @@ const cases: { method: string; path: string; route: string; access: Access; json
   ...associationCases(),
   // Search (issue 12): anyone; what each finds depends on their reader keys (search.test.ts).
   { method: 'GET', path: '/api/search?q=frivillige', route: '/api/search', access: 'public' },
+  // Knowledge: resource library and forum (issue 11)
+  ...knowledgeCases(),
 ];
+
+/** Knowledge (issue 11): unknown slugs and ids, so an allowed call answers 404 or 422. */
+function knowledgeCases(): typeof cases {
+  const resource = {
+    kind: 'guide',
+    title: '',
+    audience: 'public',
+  };
+  return [
+    { method: 'GET', path: '/api/resources', route: '/api/resources', access: 'public' },
+    { method: 'GET', path: '/api/resource-tags', route: '/api/resource-tags', access: 'public' },
+    { method: 'GET', path: '/api/resources/findes-ikke', route: '/api/resources/{slug}', access: 'public' },
+    { method: 'POST', path: '/api/resources', route: '/api/resources', access: 'staff', json: resource },
+    {
+      method: 'PUT',
+      path: '/api/resources/findes-ikke',
+      route: '/api/resources/{slug}',
+      access: 'staff',
+      json: resource,
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/review',
+      route: '/api/resources/{slug}/review',
+      access: 'staff',
+    },
+    { method: 'GET', path: '/api/resource-reviews', route: '/api/resource-reviews', access: 'staff' },
+    {
+      method: 'GET',
+      path: '/api/resources/findes-ikke/revisions',
+      route: '/api/resources/{slug}/revisions',
+      access: 'public',
+    },
+    {
+      method: 'GET',
+      path: '/api/resources/findes-ikke/diff?from=1&to=2',
+      route: '/api/resources/{slug}/diff',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/revisions/1/restore',
+      route: '/api/resources/{slug}/revisions/{number}/restore',
+      access: 'staff',
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/suggestions',
+      route: '/api/resources/{slug}/suggestions',
+      access: 'signed-in',
+      json: { title: 'x', body: 'y', note: 'z' },
+    },
+    { method: 'GET', path: '/api/resource-suggestions', route: '/api/resource-suggestions', access: 'staff' },
+    {
+      method: 'POST',
+      path: '/api/resource-suggestions/987654321/decision',
+      route: '/api/resource-suggestions/{id}/decision',
+      access: 'staff',
+      json: { decision: 'reject' },
+    },
+    {
+      method: 'POST',
+      path: '/api/resources/findes-ikke/attachments',
+      route: '/api/resources/{slug}/attachments',
+      access: 'staff',
+      json: {},
+    },
+    { method: 'DELETE', path: '/api/attachments/987654321', route: '/api/attachments/{id}', access: 'staff' },
+    { method: 'GET', path: '/api/attachments/987654321', route: '/api/attachments/{id}', access: 'public' },
+    { method: 'GET', path: '/api/forum/categories', route: '/api/forum/categories', access: 'public' },
+    {
+      method: 'GET',
+      path: '/api/forum/categories/generelt',
+      route: '/api/forum/categories/{slug}',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/threads',
+      route: '/api/forum/threads',
+      access: 'signed-in',
+      json: { category: 'findes-ikke', kind: 'question', title: 'x', body: 'y' },
+    },
+    {
+      method: 'GET',
+      path: '/api/forum/threads/987654321',
+      route: '/api/forum/threads/{id}',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/threads/987654321/posts',
+      route: '/api/forum/threads/{id}/posts',
+      access: 'signed-in',
+      json: { body: 'x' },
+    },
+    {
+      method: 'PUT',
+      path: '/api/forum/posts/987654321',
+      route: '/api/forum/posts/{id}',
+      access: 'signed-in',
+      json: { body: 'x' },
+    },
+    {
+      method: 'GET',
+      path: '/api/forum/posts/987654321/revisions',
+      route: '/api/forum/posts/{id}/revisions',
+      access: 'public',
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/threads/987654321/accepted-answer',
+      route: '/api/forum/threads/{id}/accepted-answer',
+      access: 'signed-in',
+      json: { postId: null },
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/posts/987654321/flags',
+      route: '/api/forum/posts/{id}/flags',
+      access: 'signed-in',
+      json: { reason: 'spam' },
+    },
+    { method: 'GET', path: '/api/forum/moderation', route: '/api/forum/moderation', access: 'staff' },
+    {
+      method: 'POST',
+      path: '/api/forum/posts/987654321/moderation',
+      route: '/api/forum/posts/{id}/moderation',
+      access: 'staff',
+      json: { action: 'dismiss' },
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/threads/987654321/moderation',
+      route: '/api/forum/threads/{id}/moderation',
+      access: 'staff',
+      json: { locked: true },
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/follows',
+      route: '/api/forum/follows',
+      access: 'signed-in',
+      json: { target: 'thread', id: '987654321' },
+    },
+    { method: 'GET', path: '/api/forum/follows', route: '/api/forum/follows', access: 'signed-in' },
+    {
+      method: 'POST',
+      path: '/api/forum/unsubscribe',
+      route: '/api/forum/unsubscribe',
+      access: 'public',
+      json: { token: 'a'.repeat(32) },
+    },
+    {
+      method: 'POST',
+      path: '/api/forum/threads/987654321/resource',
+      route: '/api/forum/threads/{id}/resource',
+      access: 'staff',
+    },
+  ];
+}
 
 /**
  * Associations and volunteers (issue 10). Unknown slugs, events and users: harmless for whoever

@@ -15,11 +15,14 @@ export * from './queries/event-participants.ts';
 export * from './queries/event-reminders.ts';
 export * from './queries/event-series.ts';
 export * from './queries/events.ts';
+// Knowledge: resource library and forum (issue 11)
+export * from './queries/forum.ts';
 export * from './queries/health.ts';
 export * from './queries/jobs.ts';
 export * from './queries/outbox.ts';
 export * from './queries/policy.ts';
 export * from './queries/public-data.ts';
+export * from './queries/resources.ts';
 // Search (issue 12)
 export * from './queries/search-sources.ts';
 export * from './queries/status.ts';

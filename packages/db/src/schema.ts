@@ -266,6 +266,20 @@ export interface Database {
   // Search (issue 12)
   search_documents: SearchDocumentsTable;
   search_lexicon: SearchLexiconTable;
+  // Knowledge (issue 11)
+  resources: ResourcesTable;
+  resource_revisions: ResourceRevisionsTable;
+  resource_tags: ResourceTagsTable;
+  resource_focus_areas: ResourceFocusAreasTable;
+  resource_suggestions: ResourceSuggestionsTable;
+  resource_attachments: ResourceAttachmentsTable;
+  forum_threads: ForumThreadsTable;
+  forum_posts: ForumPostsTable;
+  forum_post_revisions: ForumPostRevisionsTable;
+  forum_flags: ForumFlagsTable;
+  forum_moderation_notes: ForumModerationNotesTable;
+  forum_follows: ForumFollowsTable;
+  forum_digest_state: ForumDigestStateTable;
 }
 
 export type JobRow = Selectable<JobsTable>;
@@ -559,3 +573,161 @@ export interface SearchLexiconTable {
   folded: string;
   bare: string;
 }
+
+// ---- Knowledge: resource library and forum (issue 11) ----
+
+export type ResourceKindColumn = 'guide' | 'document' | 'link' | 'contact' | 'template';
+export type ResourceAudienceColumn = 'public' | 'volunteers' | 'associations' | 'staff';
+type Moment = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ResourcesTable {
+  id: Generated<number>;
+  slug: string;
+  kind: ResourceKindColumn;
+  title: string;
+  summary: Generated<string>;
+  body: Generated<string>;
+  url: string | null;
+  audience: ResourceAudienceColumn;
+  revision: Generated<number>;
+  last_reviewed_at: Moment;
+  last_reviewed_by: string | null;
+  created_by: string | null;
+  source_post_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ResourceRevisionsTable {
+  id: Generated<number>;
+  resource_id: number;
+  number: number;
+  kind: ResourceKindColumn;
+  title: string;
+  summary: string;
+  body: string;
+  url: string | null;
+  audience: ResourceAudienceColumn;
+  tags: string[];
+  focus_areas: string[];
+  note: Generated<string>;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ResourceTagsTable {
+  resource_id: number;
+  tag: string;
+}
+
+export interface ResourceFocusAreasTable {
+  resource_id: number;
+  focus_area_id: number;
+}
+
+export interface ResourceSuggestionsTable {
+  id: Generated<number>;
+  resource_id: number;
+  base_revision: number;
+  title: string;
+  summary: string;
+  body: string;
+  note: string;
+  author_id: string | null;
+  status: Generated<'pending' | 'accepted' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Moment;
+  decision_note: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface ResourceAttachmentsTable {
+  id: Generated<number>;
+  resource_id: number;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<string, number | string, number | string>;
+  extracted_text: string | null;
+  extracted_at: Moment;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ForumThreadsTable {
+  id: Generated<number>;
+  focus_area_id: number | null;
+  kind: 'question' | 'discussion';
+  title: string;
+  author_id: string | null;
+  accepted_post_id: number | null;
+  resource_id: number | null;
+  locked_at: Moment;
+  hidden_at: Moment;
+  last_post_at: UpdatedAt;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ForumPostsTable {
+  id: Generated<number>;
+  thread_id: number;
+  author_id: string | null;
+  body: string;
+  is_opening: Generated<boolean>;
+  hidden_at: Moment;
+  hidden_by: string | null;
+  edited_at: Moment;
+  created_at: CreatedAt;
+}
+
+export interface ForumPostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  body: string;
+  editor_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ForumFlagsTable {
+  id: Generated<number>;
+  post_id: number;
+  reporter_id: string | null;
+  reason: string;
+  note: Generated<string>;
+  resolved_at: Moment;
+  resolved_by: string | null;
+  resolution: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ForumModerationNotesTable {
+  id: Generated<number>;
+  thread_id: number;
+  post_id: number | null;
+  action: string;
+  note: Generated<string>;
+  staff_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ForumFollowsTable {
+  id: Generated<number>;
+  user_id: string;
+  thread_id: number | null;
+  category: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ForumDigestStateTable {
+  user_id: string;
+  last_post_id: Generated<number>;
+  last_sent_at: Moment;
+  unsubscribe_token: Uint8Array;
+}
+
+export type ResourceRow = Selectable<ResourcesTable>;
+export type ResourceRevisionRow = Selectable<ResourceRevisionsTable>;
+export type ResourceAttachmentRow = Selectable<ResourceAttachmentsTable>;
+export type ForumThreadRow = Selectable<ForumThreadsTable>;
+export type ForumPostRow = Selectable<ForumPostsTable>;

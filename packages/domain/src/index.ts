@@ -4,6 +4,8 @@ export * from './associations.ts';
 export * from './check-in.ts';
 export * from './errors.ts';
 export * from './events.ts';
+// Knowledge: resource library and forum (issue 11)
+export * from './knowledge.ts';
 export * from './permissions.ts';
 export * from './policy.ts';
 export * from './recurrence.ts';

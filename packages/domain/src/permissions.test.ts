@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  audienceReaderKeys,
+  canReadAudience,
+  findMentions,
+  needsReview,
+  readableAudiences,
+} from './knowledge.ts';
 import { type Actor, actions, can } from './permissions.ts';
 import type { Role } from './roles.ts';
 
@@ -15,6 +22,9 @@ describe('can', () => {
       'event:guest-register',
       // Search (issue 12): anyone searches; reader keys limit what they find.
       'search:read',
+      // Knowledge (issue 11): reading; each resource's audience is checked by the use case.
+      'resource:read',
+      'forum:read',
     ];
     for (const action of actions) expect(can(null, action), action).toBe(publicActions.includes(action));
   });
@@ -111,5 +121,55 @@ describe('status reports (issue 13)', () => {
     expect(can(actor('staff'), 'status:read-area', { focusArea: 'kvinder' })).toBe(false);
     expect(can(actor('volunteer'), 'status:read-submitted')).toBe(false);
     expect(can(actor('association_admin', { associationId: 1 }), 'status:read-submitted')).toBe(false);
+  });
+});
+
+// Knowledge (issue 11)
+describe('knowledge permissions and audiences', () => {
+  const member = (...roles: Role[]): Actor => ({ userId: 'u1', grants: roles.map((role) => ({ role })) });
+  it('lets staff write the library and moderate; anyone signed in suggests, posts, flags and follows', () => {
+    for (const action of ['resource:manage', 'forum:moderate'] as const) {
+      expect(can(member('staff'), action)).toBe(true);
+      expect(can(member('admin'), action)).toBe(true);
+      expect(can(member('volunteer'), action)).toBe(false);
+      expect(can(member('lead_owner'), action)).toBe(false);
+    }
+    for (const action of ['resource:suggest', 'forum:post', 'forum:flag', 'forum:follow'] as const) {
+      expect(can(member(), action)).toBe(true);
+      expect(can(null, action)).toBe(false);
+    }
+  });
+  it('lets only the author (or staff) edit a post and only the asker (or staff) accept an answer', () => {
+    expect(can(member(), 'forum:edit-post', { ownerId: 'u1' })).toBe(true);
+    expect(can(member(), 'forum:edit-post', { ownerId: 'u2' })).toBe(false);
+    expect(can(member('staff'), 'forum:edit-post', { ownerId: 'u2' })).toBe(true);
+    expect(can(member(), 'forum:accept-answer', { ownerId: 'u2' })).toBe(false);
+    expect(can(member('admin'), 'forum:accept-answer', { ownerId: 'u2' })).toBe(true);
+  });
+  it('maps roles to the audiences they read, and audiences to search reader keys', () => {
+    expect(readableAudiences(null)).toEqual(['public']);
+    expect(readableAudiences(member('volunteer'))).toEqual(['public', 'volunteers']);
+    expect(readableAudiences(member('association_member'))).toEqual(['public', 'associations']);
+    expect(readableAudiences(member('steering_group'))).toEqual(['public']);
+    expect(readableAudiences(member('staff'))).toEqual(['public', 'volunteers', 'associations', 'staff']);
+    expect(canReadAudience(member('volunteer'), 'staff')).toBe(false);
+    expect(audienceReaderKeys('staff')).toEqual(['role:staff']);
+    expect(audienceReaderKeys('volunteers')).toEqual(['role:volunteer', 'role:staff']);
+  });
+  it('finds mentions of resources and events, once each, and nothing else', () => {
+    expect(
+      findMentions(
+        'Se [[viden:tolk]], [[arrangement:42]], [[viden:tolk]], [[arrangement:abc]] og [[andet:x]].',
+      ),
+    ).toEqual([
+      { kind: 'resource', ref: 'tolk' },
+      { kind: 'event', ref: '42' },
+    ]);
+  });
+  it('says a resource needs review after a year without one', () => {
+    const now = new Date('2027-06-01T00:00:00Z');
+    expect(needsReview(null, now)).toBe(true);
+    expect(needsReview(new Date('2026-05-01T00:00:00Z'), now)).toBe(true);
+    expect(needsReview(new Date('2026-07-01T00:00:00Z'), now)).toBe(false);
   });
 });

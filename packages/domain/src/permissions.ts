@@ -52,6 +52,17 @@ export const actions = [
   'volunteer:invite',
   // Search (issue 12)
   'search:read',
+  // Knowledge: resource library and forum (issue 11)
+  'resource:read',
+  'resource:manage',
+  'resource:suggest',
+  'forum:read',
+  'forum:post',
+  'forum:edit-post',
+  'forum:accept-answer',
+  'forum:flag',
+  'forum:follow',
+  'forum:moderate',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -147,6 +158,23 @@ const rules: Record<Action, Rule> = {
   'volunteer:invite': isStaff,
   // Search (issue 12): anyone searches; what each finds is limited by their reader keys.
   'search:read': () => true,
+  // Knowledge (issue 11): anyone reads (each resource's audience is checked by the use case);
+  // staff write the library and moderate; anyone signed in suggests, posts, flags and follows.
+  'resource:read': () => true,
+  'resource:manage': isStaff,
+  'resource:suggest': signedIn,
+  'forum:read': () => true,
+  'forum:post': signedIn,
+  // Without an owner (the route's first check) any signed-in user; the use case checks the post's.
+  'forum:edit-post': (actor, resource) =>
+    isStaff(actor) ||
+    (signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId)),
+  'forum:accept-answer': (actor, resource) =>
+    isStaff(actor) ||
+    (signedIn(actor) && (resource.ownerId === undefined || resource.ownerId === actor.userId)),
+  'forum:flag': signedIn,
+  'forum:follow': signedIn,
+  'forum:moderate': isStaff,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -34,6 +34,14 @@ const messages = {
   'arrangement-gemt': 'flash.eventSaved',
   'arrangement-offentliggjort': 'flash.eventPublished',
   'arrangement-aflyst': 'flash.eventCancelled',
+  // Knowledge: resource library and forum (issue 11)
+  'ressource-gemt': 'flash.resourceSaved',
+  'ressource-gennemset': 'flash.resourceReviewed',
+  'udgave-gendannet': 'flash.revisionRestored',
+  'forslag-godkendt': 'flash.suggestionAccepted',
+  'forslag-afvist': 'flash.suggestionRejected',
+  'vedhaeftning-fjernet': 'flash.attachmentRemoved',
+  'indlaeg-anmeldt': 'flash.postFlagged',
 } as const satisfies Record<string, MessageKey>;
 
 export type FlashKey = keyof typeof messages;

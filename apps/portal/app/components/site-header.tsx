@@ -30,6 +30,17 @@ const menu: MenuItem[] = [
     label: 'nav.associations',
     contains: (pathname) => pathname === '/foreninger' || pathname.startsWith('/foreninger/'),
   },
+  // Knowledge: resource library and forum (issue 11)
+  {
+    to: '/viden',
+    label: 'nav.knowledge',
+    contains: (pathname) => pathname === '/viden' || pathname.startsWith('/viden/'),
+  },
+  {
+    to: '/forum',
+    label: 'nav.forum',
+    contains: (pathname) => pathname === '/forum' || pathname.startsWith('/forum/'),
+  },
 ];
 
 export function SiteHeader() {

@@ -4,9 +4,12 @@ import { type AnyJobDefinition, type JobDefinition, JobRunner, type RecurringJob
 import type { SearchEngine } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+// Knowledge (issue 11)
+import type { FileStore } from '../files/store.ts';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
 import { searchEngineOf } from '../search/engine.ts';
 import { eventReminderJobs } from './events.ts';
+import { extractTextJob, forumDigestJobs } from './knowledge.ts';
 import { searchIndexJob, searchRebuildJob } from './search.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
 
@@ -36,6 +39,8 @@ export interface ApiJobsOptions {
   // Search (issue 12)
   /** The search engine the index jobs write to (default: PostgreSQL over `db`). */
   search?: SearchEngine | undefined;
+  /** Knowledge (issue 11): the file store the text extraction reads. */
+  files?: FileStore | undefined;
 }
 
 /**
@@ -43,7 +48,7 @@ export interface ApiJobsOptions {
  * (ARCHITECTURE.md, "Background jobs").
  */
 export function apiJobs(
-  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search'>,
+  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search' | 'files'>,
 ) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
@@ -62,6 +67,10 @@ export function apiJobs(
   recurring.push(...events.recurring);
   // Search (issue 12): index updates and rebuilds.
   if (options.search) jobs.push(searchIndexJob(options.search), searchRebuildJob(options.search));
+  // Knowledge (issue 11): attachment text for search, and the hourly forum digest.
+  const forum = forumDigestJobs(options.publicUrl ?? 'http://localhost:3000');
+  jobs.push(extractTextJob(options.files), ...forum.jobs);
+  recurring.push(...forum.recurring);
   return { jobs, recurring };
 }
 

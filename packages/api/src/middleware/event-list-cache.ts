@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { isShortLivedPublicRead } from './public-reads.ts';
+import { isAnonymousOnlyRead, isShortLivedPublicRead } from './public-reads.ts';
 
 /**
  * `GET /api/events` from the process's EventListCache when it holds a fresh answer, before the
@@ -11,6 +11,10 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const cache = c.get('deps').eventListCache;
     if (c.req.method !== 'GET' || !cache || !isShortLivedPublicRead(c.req.path)) return next();
+    // Knowledge (issue 11): answers that depend on who asks are kept for anonymous callers only.
+    if (isAnonymousOnlyRead(c.req.path) && (c.req.header('cookie') || c.req.header('authorization'))) {
+      return next();
+    }
     const key = eventListKey(c.req.url);
     const hit = cache.get(key);
     if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
@@ -22,8 +26,11 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The event list cache's key for a request: its query string. */
+/** The event list cache's key for a request: its query string (and the path, for the other reads). */
 export function eventListKey(url: string): string {
   const queryAt = url.indexOf('?');
-  return queryAt === -1 ? '' : url.slice(queryAt);
+  const query = queryAt === -1 ? '' : url.slice(queryAt);
+  const pathAt = url.indexOf('/', url.indexOf('//') + 2);
+  const path = pathAt === -1 ? '' : url.slice(pathAt, queryAt === -1 ? undefined : queryAt);
+  return path === '/api/events' || path === '' ? query : `${path}${query}`;
 }

@@ -6,6 +6,14 @@ import { errorResponse } from '../errors.ts';
 /** The largest request body the API accepts. Attachments will get their own limit. */
 export const maxBodyBytes = 1024 * 1024;
 
+/**
+ * Knowledge (issue 11): the attachment upload streams multipart/form-data to disk under its own
+ * limit (files/upload.ts, 20 MiB); the JSON rules and the 1 MiB limit do not apply to it.
+ */
+const uploadPath = /^\/api\/resources\/[^/]+\/attachments$/;
+const isUpload = (method: string, path: string, type: string | undefined) =>
+  method === 'POST' && uploadPath.test(path) && /^multipart\/form-data\b/i.test(type ?? '');
+
 export function limitBody(): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -14,7 +22,12 @@ export function limitBody(): MiddlewareHandler<AppEnv> {
   });
   // A GET or HEAD is never read: looking for its body would make the Node adapter build a whole
   // Request for every read (8 % of a read's CPU in the profile, docs/benchmarks.md).
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+  return (c, next) =>
+    c.req.method === 'GET' ||
+    c.req.method === 'HEAD' ||
+    isUpload(c.req.method, c.req.path, c.req.header('content-type'))
+      ? next()
+      : limit(c, next);
 }
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +59,7 @@ export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!methodsWithBody.has(c.req.method)) return next();
     const type = c.req.header('content-type');
+    if (isUpload(c.req.method, c.req.path, type)) return next();
     const length = c.req.header('content-length');
     const hasBody =
       c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');

@@ -38,10 +38,35 @@ export function isPublicRead(path: string): boolean {
  * (`EventListCache`), and so may anything made from them, such as the portal's cached pages.
  */
 export const shortLivedPublicReadMs = 1000;
-const shortLivedPublicReads = [/^\/api\/events$/];
+const shortLivedPublicReads = [
+  /^\/api\/events$/,
+  // Knowledge (issue 11): kept for anonymous callers only (see `isAnonymousOnlyRead`).
+  ...knowledgeAnonymousReads(),
+];
 
 export function isShortLivedPublicRead(path: string): boolean {
   return shortLivedPublicReads.some((pattern) => pattern.test(path));
+}
+
+/**
+ * Knowledge (issue 11): the library's and the forum's reads. What they answer depends on who asks
+ * (a resource's audience, hidden posts for staff, the viewer's own buttons), but it is the same for
+ * every anonymous caller: only those answers are kept (a second), and only anonymous pages made
+ * from them are page-cached.
+ */
+function knowledgeAnonymousReads(): RegExp[] {
+  return [
+    /^\/api\/resources$/,
+    /^\/api\/resource-tags$/,
+    /^\/api\/resources\/[a-z0-9-]+$/,
+    /^\/api\/forum\/categories$/,
+    /^\/api\/forum\/categories\/[a-z0-9-]+$/,
+    /^\/api\/forum\/threads\/\d+$/,
+  ];
+}
+
+export function isAnonymousOnlyRead(path: string): boolean {
+  return path !== '/api/events' && isShortLivedPublicRead(path);
 }
 
 // Caches may keep the answer but must ask again each time (with If-None-Match): it can change.

@@ -2,6 +2,8 @@ import type { Database } from '@brobygger/db';
 import type { SearchDocument, SearchDocumentType } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import { associationSearchSource } from '../services/associations/search-source.ts';
+// Knowledge: resource library and forum (issue 11)
+import { postSearchSource, resourceSearchSource, threadSearchSource } from '../services/knowledge/search.ts';
 import { eventSource, focusAreaSource, initiativeSource } from './policy-sources.ts';
 
 /**
@@ -22,4 +24,8 @@ export const searchSources: Partial<Record<SearchDocumentType, SearchSource>> = 
   event: eventSource,
   // Associations and volunteers (issue 10)
   association: associationSearchSource,
+  // Knowledge: resource library and forum (issue 11)
+  resource: resourceSearchSource,
+  thread: threadSearchSource,
+  post: postSearchSource,
 };

@@ -7,6 +7,8 @@ import * as events from './2026-11-27T0300-events.ts';
 import * as emailAttachments from './2026-11-27T0310-email-attachments.ts';
 // Associations and volunteers (issue 10)
 import * as associations from './2026-11-27T0400-associations.ts';
+// Knowledge (issue 11)
+import * as knowledge from './2026-11-27T0500-knowledge.ts';
 // Search (issue 12)
 import * as search from './2026-11-27T0600-search.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0400-associations': associations,
   // Search (issue 12)
   '2026-11-27T0600-search': search,
+  // Knowledge (issue 11)
+  '2026-11-27T0500-knowledge': knowledge,
 };
 
 export const migrationProvider: MigrationProvider = {

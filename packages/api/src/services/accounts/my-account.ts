@@ -4,6 +4,8 @@ import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { invalidField, notFound, notSignedIn } from '../errors.ts';
 import { exportEventData } from '../events/erasure.ts';
+// Knowledge (issue 11)
+import { exportKnowledgeData } from '../knowledge/export.ts';
 import { checkPassword } from '../password-check.ts';
 import { exportStatusWork } from '../status/export.ts';
 import { exportVolunteerData } from '../volunteers/index.ts';
@@ -54,6 +56,8 @@ export async function exportMyData(ctx: UseCaseContext) {
   ]);
   const eventRegistrations = await exportEventData(ctx, userId);
   const statusReports = await exportStatusWork(ctx, userId);
+  // Knowledge (issue 11): forum posts, suggestions, follows and flags.
+  const knowledge = await exportKnowledgeData(ctx, userId);
   const auditById = new Map([...byYou, ...aboutYou].map((event) => [event.id, event]));
   await audit(ctx, { action: 'account.exported', targetType: 'user', targetId: userId });
   return {
@@ -99,6 +103,7 @@ export async function exportMyData(ctx: UseCaseContext) {
     statusReports,
     // Associations and volunteers (issue 10): the volunteer profile and association memberships.
     ...(await exportVolunteerData(ctx, userId)),
+    knowledge,
   };
 }
 

@@ -1,0 +1,3 @@
+export * from './attachments.ts';
+export * from './forum.ts';
+export * from './resources.ts';
