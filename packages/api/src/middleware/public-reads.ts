@@ -62,6 +62,9 @@ function knowledgeAnonymousReads(): RegExp[] {
     /^\/api\/forum\/categories$/,
     /^\/api\/forum\/categories\/[a-z0-9-]+$/,
     /^\/api\/forum\/threads\/\d+$/,
+    // Search (issue 12): what an anonymous caller finds is the same for every anonymous caller
+    // (the reader key `public` only), so /soeg is page-cached for them like the library.
+    /^\/api\/search$/,
   ];
 }
 
