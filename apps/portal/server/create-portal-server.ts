@@ -16,7 +16,7 @@ import { createApiClient, type InProcessApi } from './api-client';
 import { compressResponses, staticFiles } from './compression';
 import { fetchCurrentUser } from './current-user';
 import { limitFormBody } from './form-body-limit';
-import type { CachedPage, PageCache, RenderedForCache } from './page-cache';
+import type { CachedPage, PageCache, PageCacheEntry, RenderedForCache } from './page-cache';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -374,21 +374,47 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     const { generation, entry: found } = await pageCache.lookup(key);
     let entry = found;
 
+    // The first visitor to miss renders the page for the cache; those who miss while it renders
+    // wait for it and are answered from what it kept (checked and marked with no await between).
+    let settle: ((stored?: PageCacheEntry) => void) | undefined;
+    if (!entry) {
+      const inFlight = pageCache.renderInFlight(key);
+      if (inFlight) {
+        const waited = await inFlight;
+        if (waited?.kind === 'page' && waited.generation === generation) entry = waited;
+      } else {
+        settle = pageCache.beginRender(key);
+      }
+    }
+
     if (!visitor.signedIn) {
-      if (entry?.kind === 'page') return cachedAnswer(entry, request, 'hit');
-      const rendered = await render(request, c.env, nonce);
-      if (entry?.kind === 'uncacheable') return withCacheControl(rendered, c.req.path);
-      const result = await forCache(rendered, nonce);
-      const stored = pageCache.store(key, generation, result);
-      if (stored.kind === 'page') return cachedAnswer(stored, request, 'miss');
-      return withCacheControl({ ...rendered, response: rebuilt(rendered.response, result.body) }, c.req.path);
+      try {
+        if (entry?.kind === 'page') return cachedAnswer(entry, request, 'hit');
+        const rendered = await render(request, c.env, nonce);
+        if (entry?.kind === 'uncacheable') return withCacheControl(rendered, c.req.path);
+        const result = await forCache(rendered, nonce);
+        const stored = pageCache.store(key, generation, result);
+        settle?.(stored);
+        if (stored.kind === 'page') return cachedAnswer(stored, request, 'miss');
+        return withCacheControl(
+          { ...rendered, response: rebuilt(rendered.response, result.body) },
+          c.req.path,
+        );
+      } finally {
+        settle?.();
+      }
     }
 
     // Signed in: the anonymous page with this visitor's account menu, when the page allows that.
     if (!entry) {
       // Nobody has asked for this page anonymously yet: render it as they would see it.
-      const anonymous = await render(withoutSessionCookie(request, cookieOfSession), c.env, nonce);
-      entry = pageCache.store(key, generation, await forCache(anonymous, nonce));
+      try {
+        const anonymous = await render(withoutSessionCookie(request, cookieOfSession), c.env, nonce);
+        entry = pageCache.store(key, generation, await forCache(anonymous, nonce));
+        settle?.(entry);
+      } finally {
+        settle?.();
+      }
     }
     if (entry.kind === 'page' && entry.sharedWithSignedIn) {
       const user = await identify();

@@ -26,6 +26,7 @@ let generation = 1;
 let localVersion = 0;
 let now = 0;
 let renders = 0;
+let failures = 0;
 
 const api = new Hono()
   .get('/api/me', (c) => {
@@ -99,6 +100,14 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
       const { overview } = (await answer.json()) as { overview: { title: string } };
       main = `<h1>${overview.title}</h1>`;
     }
+  } else if (url.pathname === '/ustabil') {
+    // A page of public data whose render fails while `failures` lasts (a timeout under load).
+    await context.api.api['focus-areas'].$get({ query: {} });
+    if (failures > 0) {
+      failures -= 1;
+      status = 500;
+      main = 'fejl';
+    } else main = 'stabil';
   } else if (url.pathname === '/script') {
     main = `<script nonce="${context.cspNonce}"></script>`;
   } else if (url.pathname === '/cookie') {
@@ -147,6 +156,7 @@ beforeEach(() => {
   generation = 1;
   now = 0;
   renders = 0;
+  failures = 0;
 });
 
 describe('the page cache, for anonymous visitors', () => {
@@ -231,6 +241,40 @@ describe('the page cache, for anonymous visitors', () => {
     const script = await app.request('/script');
     const nonce = /'nonce-([^']+)'/.exec(script.headers.get('Content-Security-Policy') ?? '')?.[1];
     expect(await script.text()).toContain(`nonce="${nonce}"`);
+  });
+
+  it('renders a page once for visitors who ask for it at the same time', async () => {
+    const app = portal();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.request('/fokusomraader')));
+    expect(renders).toBe(1);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    const bodies = new Set(await Promise.all(answers.map((answer) => answer.text())));
+    expect([...bodies]).toHaveLength(1);
+    expect([...bodies][0]).toContain('<li>Kvinder</li>');
+    // Signed-in visitors wait for the same anonymous render.
+    generation = 2;
+    renders = 0;
+    await Promise.all([
+      app.request('/fokusomraader'),
+      app.request('/fokusomraader', as('bo')),
+      app.request('/fokusomraader', as('bo')),
+    ]);
+    // One anonymous render for the page (not one per visitor: that would be 3), and a full render
+    // for each of Bo's two visits, as his account menu is not known until one of them is done.
+    expect(renders).toBe(3);
+  });
+
+  it('does not remember a failed render: the next visitor gets the page rendered and kept', async () => {
+    const app = portal();
+    failures = 1;
+    const failed = await app.request('/ustabil');
+    expect(failed.status).toBe(500);
+    const next = await app.request('/ustabil');
+    expect(next.status).toBe(200);
+    expect(next.headers.get('X-Page-Cache')).toBe('miss');
+    const kept = await app.request('/ustabil');
+    expect(kept.headers.get('X-Page-Cache')).toBe('hit');
+    expect(renders).toBe(2);
   });
 
   it('renders every time what is not a plain GET of a public page without other cookies', async () => {

@@ -72,6 +72,8 @@ export interface UncacheablePage {
   generation: string;
   storedAt: number;
   maxAgeMs: number;
+  /** The render failed (5xx): answered as it is, never kept. */
+  failed?: boolean;
 }
 
 export type PageCacheEntry = CachedPage | UncacheablePage;
@@ -122,6 +124,7 @@ export class PageCache {
   private readonly now: () => number;
   private readonly entries = new Map<string, PageCacheEntry>();
   private readonly fragments = new Map<string, string>();
+  private readonly rendering = new Map<string, Promise<PageCacheEntry | undefined>>();
 
   constructor(options: PageCacheOptions) {
     this.generationOf = options.generation;
@@ -205,13 +208,16 @@ export class PageCache {
       // A shared page is only ever answered with the visitor's own menu spliced in.
       if (audience !== 'public' && !parts) entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
     } else {
-      entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
+      entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs, failed: response.status >= 500 };
     }
     return entry;
   }
 
   private keep(key: string, entry: PageCacheEntry): void {
     this.entries.delete(key);
+    // A failed render (a 5xx: a timeout under load, a database that went away) says nothing about
+    // the page: it is not remembered as uncacheable, or one bad moment would cost a minute of renders.
+    if (entry.kind === 'uncacheable' && entry.failed) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -242,6 +248,31 @@ export class PageCache {
       if (oldest !== undefined) this.fragments.delete(oldest);
     }
     this.fragments.set(key, parts.menu);
+  }
+
+  /**
+   * The render of `key` for the cache that is under way, if any: a visitor who misses while it runs
+   * waits for it rather than rendering the same page again (64 visitors to a page nobody has seen
+   * since a change would otherwise make 64 renders at once, each slower for the others).
+   */
+  renderInFlight(key: string): Promise<PageCacheEntry | undefined> | undefined {
+    return this.rendering.get(key);
+  }
+
+  /**
+   * Marks a render of `key` for the cache as under way; call the answer with what was stored (or
+   * nothing, when the render failed) once it is done. Safe to call more than once.
+   */
+  beginRender(key: string): (entry?: PageCacheEntry) => void {
+    let settle: (entry: PageCacheEntry | undefined) => void = () => {};
+    const done = new Promise<PageCacheEntry | undefined>((resolve) => {
+      settle = resolve;
+    });
+    this.rendering.set(key, done);
+    return (entry) => {
+      if (this.rendering.get(key) === done) this.rendering.delete(key);
+      settle(entry);
+    };
   }
 
   /** Drops everything (tests, and a process that knows its pages are stale). */
