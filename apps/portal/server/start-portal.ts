@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppLoadContext } from '@remix-run/node';
 import type { Connect } from 'vite';
 import { createPortalServer } from './create-portal-server';
+import { withFrontDoor } from './front-door';
 import { PageCache } from './page-cache';
 
 export interface StartPortalOptions {
@@ -30,6 +31,7 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
     publicDataGeneration,
     identifyVisitor,
     eventListVersion,
+    answerFromMemory,
   } = await bootApi({
     env: process.env,
     // The socket's address; the portal's in-process API calls pass the Node bindings on, so it
@@ -57,19 +59,22 @@ export async function startPortal({ handleRequest, clientDir, vite }: StartPorta
         }),
   });
 
+  // What the API holds in memory is answered before anything else sees the request (front-door.ts).
+  const frontDoor = (listener: RequestListener) => withFrontDoor(answerFromMemory, listener, logger);
   const server = serve(
     {
       fetch: portal.fetch,
       port: env.PORT,
-      ...(vite
-        ? {
-            // Vite's middleware answers its own requests (modules, HMR) and passes the rest on.
-            createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
-              createServer(serverOptions, (req, res) =>
-                vite.middlewares(req, res, () => listener(req, res)),
-              )) as typeof createServer,
-          }
-        : {}),
+      createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
+        createServer(
+          serverOptions,
+          frontDoor(
+            vite
+              ? // Vite's middleware answers its own requests (modules, HMR) and passes the rest on.
+                (req, res) => vite.middlewares(req, res, () => listener(req, res))
+              : listener,
+          ),
+        )) as typeof createServer,
     },
     (info) =>
       logger.info(

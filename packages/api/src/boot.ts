@@ -24,9 +24,11 @@ import { createApiJobRunner } from './jobs/index.ts';
 import { rebuildSearchIndexIfEmpty } from './jobs/search.ts';
 import { createLogger } from './logger.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
+import { answerFromMemory, type MemoryAnswer, type MemoryRequest } from './middleware/public-reads.ts';
 import { createSearchEngine } from './search/engine.ts';
 import { settleAfterResponse } from './services/after-response.ts';
 import { seedStatusDemo } from './services/status/demo.ts';
+import { sharedReads } from './shared-reads.ts';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -51,6 +53,11 @@ export interface BootedApi {
   identifyVisitor(headers: Headers): Promise<UserView | null>;
   /** Moves whenever this process changes the event list (a short-lived public read). */
   eventListVersion(): number;
+  /**
+   * A GET answered from what this process holds (public, short-lived and shared reads), with the
+   * chain's headers and log line, or undefined: for a server to ask before anything else.
+   */
+  answerFromMemory(request: MemoryRequest): MemoryAnswer | undefined | Promise<MemoryAnswer | undefined>;
   close(): Promise<void>;
 }
 
@@ -162,6 +169,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     publicDataGeneration: () => publicCache.currentGeneration(),
     identifyVisitor: visitorIdentifier(deps),
     eventListVersion: () => deps.eventListCache?.version ?? 0,
+    answerFromMemory: (request) => answerFromMemory(deps, sharedReads, request),
     async close() {
       // Work left for after an answer (a reset link) finishes before the jobs and the database go.
       await settleAfterResponse(deps);

@@ -15,7 +15,14 @@ export { demoAccountsEnabled, type Env, envSchema, parseEnv } from './env.ts';
 export { type FileStore, FolderFileStore } from './files/store.ts';
 export { createApiJobRunner } from './jobs/index.ts';
 export { createLogger } from './logger.ts';
-export { isPublicRead, isShortLivedPublicRead, shortLivedPublicReadMs } from './middleware/public-reads.ts';
+export {
+  answerFromMemory,
+  isPublicRead,
+  isShortLivedPublicRead,
+  type MemoryAnswer,
+  type MemoryRequest,
+  shortLivedPublicReadMs,
+} from './middleware/public-reads.ts';
 // Search (issue 12): the rebuild, for the benchmark
 export { type RebuildOutcome, rebuildSearchIndex } from './search/rebuild.ts';
 export { settleAfterResponse } from './services/after-response.ts';

@@ -35,6 +35,7 @@ export class PublicReadCache {
   private readonly maxEntries: number;
   private readonly now: () => number;
   private entries = new Map<string, CachedAnswer>();
+  private readonly loading = new Map<string, Promise<CachedAnswer | undefined>>();
   /** The counter the entries were loaded under; undefined until first read. */
   private generation: number | undefined;
   private checkedAt = Number.NEGATIVE_INFINITY;
@@ -77,12 +78,49 @@ export class PublicReadCache {
   }
 
   /**
-   * Starts a load: returns a function that stores its result, but only if nothing changed while it
-   * was loading (a change bumps the counter, and an answer loaded before it must not outlive it).
+   * The cached answer for `key` if the counter was checked within the interval, without waiting:
+   * undefined when it is not held or the counter is due a check (then `get` asks the database).
    */
-  async beginLoad(key: string): Promise<(body: string) => CachedAnswer> {
-    const loadedUnder = await this.currentGeneration();
+  peek(key: string): CachedAnswer | undefined {
+    if (this.generation === undefined || this.now() - this.checkedAt >= this.checkIntervalMs)
+      return undefined;
+    return this.entries.get(key);
+  }
+
+  /**
+   * The load of `key` under way, if any: a caller who misses while it runs can wait for its
+   * answer (undefined if it failed) instead of asking the database the same question again.
+   */
+  loadInFlight(key: string): Promise<CachedAnswer | undefined> | undefined {
+    return this.loading.get(key);
+  }
+
+  /**
+   * Starts a load (marked at once, before anything is awaited, so `loadInFlight` sees it): returns
+   * a function that stores its result (undefined: the load failed, nothing is kept), but keeps it
+   * only if nothing changed while it was loading (a change bumps the counter, and an answer loaded
+   * before it must not outlive it).
+   */
+  async beginLoad(key: string): Promise<(body?: string) => CachedAnswer | undefined> {
+    let settle: (answer: CachedAnswer | undefined) => void = () => {};
+    const done = new Promise<CachedAnswer | undefined>((resolve) => {
+      settle = resolve;
+    });
+    this.loading.set(key, done);
+    const finish = (answer: CachedAnswer | undefined) => {
+      if (this.loading.get(key) === done) this.loading.delete(key);
+      settle(answer);
+      return answer;
+    };
+    let loadedUnder: number;
+    try {
+      loadedUnder = await this.currentGeneration();
+    } catch (error) {
+      finish(undefined);
+      throw error;
+    }
     return (body) => {
+      if (body === undefined) return finish(undefined);
       const answer = { body, etag: entityTag(body) };
       if (this.generation === loadedUnder) {
         if (this.entries.size >= this.maxEntries) {
@@ -91,7 +129,7 @@ export class PublicReadCache {
         }
         this.entries.set(key, answer);
       }
-      return answer;
+      return finish(answer);
     };
   }
 

@@ -28,9 +28,14 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
 
 /** The event list cache's key for a request: its query string (and the path, for the other reads). */
 export function eventListKey(url: string): string {
-  const queryAt = url.indexOf('?');
-  const query = queryAt === -1 ? '' : url.slice(queryAt);
   const pathAt = url.indexOf('/', url.indexOf('//') + 2);
-  const path = pathAt === -1 ? '' : url.slice(pathAt, queryAt === -1 ? undefined : queryAt);
+  return pathAt === -1 ? eventListKeyOf('') : eventListKeyOf(url.slice(pathAt));
+}
+
+/** The same key from a request's target (`/api/events?from=…`: the path and query only). */
+export function eventListKeyOf(target: string): string {
+  const queryAt = target.indexOf('?');
+  const query = queryAt === -1 ? '' : target.slice(queryAt);
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
   return path === '/api/events' || path === '' ? query : `${path}${query}`;
 }

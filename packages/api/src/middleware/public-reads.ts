@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@brobygger/domain';
 import type { Context, MiddlewareHandler } from 'hono';
-import { readSessionCookie } from '../auth/cookies.ts';
+import { parse as parseCookie } from 'hono/utils/cookie';
+import { sessionCookieName } from '../auth/cookies.ts';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
-import type { AppEnv } from '../context.ts';
+import type { ApiDependencies, AppEnv } from '../context.ts';
 import type { SharedRead } from '../shared-reads.ts';
-import { eventListKey } from './event-list-cache.ts';
-import { jsonAnswerSecurityHeaders } from './security-headers.ts';
+import { eventListKeyOf } from './event-list-cache.ts';
+import { jsonSecurityHeaders } from './security-headers.ts';
 
 /**
  * The reads whose answers are public and the same for every caller: the policy (issue 6). A path
@@ -95,18 +96,30 @@ export function publicReadCache(): MiddlewareHandler<AppEnv> {
         headers: { ...headers, 'Content-Type': 'application/json' },
       });
     };
-    const hit = await cache.get(key);
-    if (hit) {
-      // Through the context, so the headers set so far (the request id…) are kept.
-      const answer = respond(hit);
+    // Through the context, so the headers set so far (the request id…) are kept.
+    const answerWith = (kept: CachedAnswer) => {
+      const answer = respond(kept);
       const headers = Object.fromEntries(answer.headers);
-      return answer.status === 304 ? c.body(null, 304, headers) : c.body(hit.body, 200, headers);
-    }
+      return answer.status === 304 ? c.body(null, 304, headers) : c.body(kept.body, 200, headers);
+    };
+    const hit = await cache.get(key);
+    if (hit) return answerWith(hit);
+    // Someone is loading it now: their answer serves this caller too (64 callers of a read that
+    // just changed make one query, not 64).
+    const inFlight = cache.loadInFlight(key);
+    const waited = inFlight ? await inFlight : undefined;
+    if (waited) return answerWith(waited);
     const store = await cache.beginLoad(key);
-    await next();
-    if (c.res.status !== 200) return;
-    // Setting c.res keeps the headers the route and inner middleware set (a refreshed cookie…).
-    c.res = respond(store(await c.res.text()));
+    let body: string | undefined;
+    try {
+      await next();
+      if (c.res.status === 200) body = await c.res.text();
+    } finally {
+      // Errors (4xx, 5xx) are never kept; those waiting go down the chain themselves.
+      const kept = store(body);
+      // Setting c.res keeps the headers the route and inner middleware set (a refreshed cookie…).
+      if (kept) c.res = respond(kept);
+    }
   };
 }
 
@@ -116,34 +129,59 @@ function cacheKeyOf(c: Context<AppEnv>): string {
   return queryAt === -1 ? c.req.path : c.req.path + url.slice(queryAt);
 }
 
+/** What `answerFromMemory` needs of a request, whichever server received it. */
+export interface MemoryRequest {
+  method: string;
+  /** The path and query as the client sent them (`/api/focus-areas?x=1`), no scheme or host. */
+  target: string;
+  /** A request header by its lower-case name. */
+  header(name: string): string | undefined;
+}
+
+/** An answer made from what the process holds, with every header the chain would have sent. */
+export interface MemoryAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
 /**
- * The first middleware of the API: a public read the cache holds (the policy's; the event list for
- * anonymous callers) is answered at once, with the same headers (security headers, request id,
- * ETag) and request log line as through the whole chain, which for such a GET does nothing else
- * (no body, no session). Everything else goes on down the chain (a caller's own X-Request-Id too).
+ * Answers a GET from what this process holds, as the whole chain would, or undefined when it
+ * cannot (the request then goes down the chain, which loads and keeps the answer):
+ *  - a public read the PublicReadCache holds, with its ETag (304 on a matching If-None-Match);
+ *  - a short-lived public read (the event list; knowledge for anonymous callers) still fresh;
+ *  - a shared read for a caller whose session this process checked a moment ago (the session
+ *    cache) and whom the route's action allows (ADR 0013).
+ * The answer carries the API's security headers and a request id, and is logged like any other.
+ * A caller's own X-Request-Id, a path with percent-escapes (the chain decodes and normalises it)
+ * and anything that is not a GET go down the chain.
+ *
+ * Synchronous where it can be: the portal's server calls it for every request before anything
+ * else (`apps/portal/server/front-door.ts`), so a miss must cost next to nothing.
  */
-export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const deps = c.get('deps');
-    const { publicCache: cache, eventListCache, sessionCache, config, logger } = deps;
-    if (c.req.method !== 'GET' || c.req.header('x-request-id')) return next();
-    const path = c.req.path;
-    const started = performance.now();
-    let headers: Record<string, string>;
-    let body: string | null;
-    let status: 200 | 304 = 200;
-    const shared = sharedReads.length > 0 ? sharedReads.find((read) => read.pattern.test(path)) : undefined;
-    if (shared) {
-      // A shared read for a caller whose session this process checked a moment ago (the session
-      // cache) and whom the route's action allows: the answer the route gives everyone it allows.
-      // Anything else (no cached session, not allowed, an unusual request) goes down the chain.
-      const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-      const token = bearer ?? readSessionCookie(c, config.production);
-      const loaded = token && sessionCache ? sessionCache.get(token) : undefined;
-      if (!loaded || !can(loaded.actor, shared.action)) return next();
-      const url = c.req.url;
-      const queryAt = url.indexOf('?');
-      const answer = await shared.answer(
+export function answerFromMemory(
+  deps: ApiDependencies,
+  sharedReads: readonly SharedRead[],
+  request: MemoryRequest,
+): MemoryAnswer | undefined | Promise<MemoryAnswer | undefined> {
+  if (request.method !== 'GET' || request.header('x-request-id') !== undefined) return undefined;
+  const { target } = request;
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (!path.startsWith('/api/') || path.includes('%')) return undefined;
+  const { publicCache: cache, eventListCache, sessionCache, config } = deps;
+  // Known once the first answer went through the chain (or `createApi` found them).
+  if (!jsonSecurityHeaders(config.production)) return undefined;
+  const started = performance.now();
+
+  const shared = sharedReads.length > 0 ? sharedReads.find((read) => read.pattern.test(path)) : undefined;
+  if (shared) {
+    const bearer = request.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? sessionTokenOf(request.header('cookie'), config.production);
+    const loaded = token && sessionCache ? sessionCache.get(token) : undefined;
+    if (!loaded || !can(loaded.actor, shared.action)) return undefined;
+    return shared
+      .answer(
         {
           deps,
           actorId: loaded.account.id,
@@ -151,45 +189,84 @@ export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): Mid
           account: loaded.account,
           meta: { ip: null, userAgent: null },
         },
-        new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)),
+        new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)),
+      )
+      .then((body) =>
+        body === undefined
+          ? undefined
+          : finish(
+              deps,
+              path,
+              started,
+              200,
+              { 'content-type': 'application/json', 'cache-control': 'no-store' },
+              body,
+            ),
       );
-      if (answer === undefined) return next();
-      body = answer;
-      headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-    } else if (cache && isPublicRead(path)) {
-      const hit = await cache.get(cacheKeyOf(c));
-      if (!hit) return next();
-      const notModified = matchesIfNoneMatch(c.req.header('if-none-match'), hit.etag);
-      headers = { etag: hit.etag, 'cache-control': cacheControl };
-      if (notModified) status = 304;
-      else headers['content-type'] = 'application/json';
-      body = notModified ? null : hit.body;
-    } else if (
-      eventListCache &&
-      isShortLivedPublicRead(path) &&
-      // Only for anonymous callers: a signed-in caller's answer is marked no-store down the chain.
-      !c.req.header('cookie') &&
-      !c.req.header('authorization')
-    ) {
-      const hit = eventListCache.get(eventListKey(c.req.url));
-      if (hit === undefined) return next();
-      headers = { 'content-type': 'application/json' };
-      body = hit;
-    } else {
-      return next();
+  }
+  if (cache && isPublicRead(path)) {
+    const hit = cache.peek(target);
+    if (!hit) return undefined;
+    const headers: Record<string, string> = { etag: hit.etag, 'cache-control': cacheControl };
+    if (matchesIfNoneMatch(request.header('if-none-match'), hit.etag)) {
+      return finish(deps, path, started, 304, headers, null);
     }
-    const reqId = randomUUID();
-    headers = { ...(await jsonAnswerSecurityHeaders(config.production)), 'x-request-id': reqId, ...headers };
-    logger.info(
-      {
-        reqId,
-        method: 'GET',
-        path,
-        status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'request',
-    );
-    return new Response(body, { status, headers });
+    headers['content-type'] = 'application/json';
+    return finish(deps, path, started, 200, headers, hit.body);
+  }
+  if (
+    eventListCache &&
+    isShortLivedPublicRead(path) &&
+    // Only for anonymous callers: a signed-in caller's answer is marked no-store down the chain.
+    request.header('cookie') === undefined &&
+    request.header('authorization') === undefined
+  ) {
+    const hit = eventListCache.get(eventListKeyOf(target));
+    if (hit === undefined) return undefined;
+    return finish(deps, path, started, 200, { 'content-type': 'application/json' }, hit);
+  }
+  return undefined;
+}
+
+function sessionTokenOf(cookieHeader: string | undefined, production: boolean): string | undefined {
+  if (!cookieHeader) return undefined;
+  return parseCookie(cookieHeader, sessionCookieName(production))[sessionCookieName(production)];
+}
+
+function finish(
+  deps: ApiDependencies,
+  path: string,
+  started: number,
+  status: 200 | 304,
+  answerHeaders: Record<string, string>,
+  body: string | null,
+): MemoryAnswer {
+  const reqId = randomUUID();
+  const headers = { ...jsonSecurityHeaders(deps.config.production), 'x-request-id': reqId, ...answerHeaders };
+  deps.logger.info(
+    { reqId, method: 'GET', path, status, ms: Math.round((performance.now() - started) * 10) / 10 },
+    'request',
+  );
+  return { status, headers, body };
+}
+
+/**
+ * The first middleware of the API: what `answerFromMemory` can answer is answered at once, with
+ * the same headers (security headers, request id, ETag) and request log line as through the whole
+ * chain, which for such a GET does nothing else (no body, no session). Everything else goes on
+ * down the chain (a caller's own X-Request-Id too). In the portal most such requests never get
+ * here: its server asks `answerFromMemory` before Hono sees them.
+ */
+export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = c.req.url;
+    const pathAt = url.indexOf('/', url.indexOf('//') + 2);
+    const answer = await answerFromMemory(c.get('deps'), sharedReads, {
+      method: c.req.method,
+      target: pathAt === -1 ? '/' : url.slice(pathAt),
+      header: (name) => c.req.header(name),
+    });
+    if (!answer) return next();
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };
 }

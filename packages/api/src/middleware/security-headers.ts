@@ -86,6 +86,17 @@ export function apiSecurityHeaders({ production }: { production: boolean }): Mid
 }
 
 const jsonAnswerHeaders = new Map<boolean, Promise<Record<string, string>>>();
+const foundJsonAnswerHeaders = new Map<boolean, Record<string, string>>();
+
+/**
+ * `jsonAnswerSecurityHeaders` once it has found them (undefined before): for answers made
+ * synchronously (`answerFromMemory`).
+ */
+export function jsonSecurityHeaders(production: boolean): Record<string, string> | undefined {
+  const found = foundJsonAnswerHeaders.get(production);
+  if (!found) void jsonAnswerSecurityHeaders(production);
+  return found;
+}
 
 /**
  * The headers `apiSecurityHeaders` gives a JSON answer, found once by running it: for answers made
@@ -97,7 +108,11 @@ export function jsonAnswerSecurityHeaders(production: boolean): Promise<Record<s
     const probe = new Hono()
       .use(apiSecurityHeaders({ production }) as unknown as MiddlewareHandler)
       .get('/api/probe', (c) => c.body(null, 204));
-    found = Promise.resolve(probe.request('/api/probe')).then((res) => Object.fromEntries(res.headers));
+    found = Promise.resolve(probe.request('/api/probe')).then((res) => {
+      const headers = Object.fromEntries(res.headers);
+      foundJsonAnswerHeaders.set(production, headers);
+      return headers;
+    });
     jsonAnswerHeaders.set(production, found);
   }
   return found;
