@@ -5,6 +5,7 @@ import type { SearchEngine } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 // Knowledge (issue 11)
+import type { ExtractionLimits } from '../files/extract-text.ts';
 import type { FileStore } from '../files/store.ts';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
 import { searchEngineOf } from '../search/engine.ts';
@@ -41,6 +42,8 @@ export interface ApiJobsOptions {
   search?: SearchEngine | undefined;
   /** Knowledge (issue 11): the file store the text extraction reads. */
   files?: FileStore | undefined;
+  /** The text extraction's child process: its time limit and heap (tests lower them). */
+  extraction?: Partial<ExtractionLimits> | undefined;
 }
 
 /**
@@ -48,7 +51,10 @@ export interface ApiJobsOptions {
  * (ARCHITECTURE.md, "Background jobs").
  */
 export function apiJobs(
-  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search' | 'files'>,
+  options: Pick<
+    ApiJobsOptions,
+    'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search' | 'files' | 'extraction'
+  >,
 ) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
@@ -69,7 +75,7 @@ export function apiJobs(
   if (options.search) jobs.push(searchIndexJob(options.search), searchRebuildJob(options.search));
   // Knowledge (issue 11): attachment text for search, and the hourly forum digest.
   const forum = forumDigestJobs(options.publicUrl ?? 'http://localhost:3000');
-  jobs.push(extractTextJob(options.files), ...forum.jobs);
+  jobs.push(extractTextJob(options.files, options.extraction), ...forum.jobs);
   recurring.push(...forum.recurring);
   return { jobs, recurring };
 }
