@@ -10,6 +10,7 @@ import type { FileStore } from '../files/store.ts';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
 import { searchEngineOf } from '../search/engine.ts';
 import { eventReminderJobs } from './events.ts';
+import { fileStoreJobs } from './files.ts';
 import { extractTextJob, forumDigestJobs } from './knowledge.ts';
 import { searchIndexJob, searchRebuildJob } from './search.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
@@ -40,7 +41,7 @@ export interface ApiJobsOptions {
   // Search (issue 12)
   /** The search engine the index jobs write to (default: PostgreSQL over `db`). */
   search?: SearchEngine | undefined;
-  /** Knowledge (issue 11): the file store the text extraction reads. */
+  /** Knowledge (issue 11): the file store the text extraction reads and the orphan sweep tidies. */
   files?: FileStore | undefined;
   /** The text extraction's child process: its time limit and heap (tests lower them). */
   extraction?: Partial<ExtractionLimits> | undefined;
@@ -77,6 +78,12 @@ export function apiJobs(
   const forum = forumDigestJobs(options.publicUrl ?? 'http://localhost:3000');
   jobs.push(extractTextJob(options.files, options.extraction), ...forum.jobs);
   recurring.push(...forum.recurring);
+  // The file store: files no row names any more are swept hourly (files/references.ts).
+  if (options.files) {
+    const store = fileStoreJobs(options.files);
+    jobs.push(...store.jobs);
+    recurring.push(...store.recurring);
+  }
   return { jobs, recurring };
 }
 
