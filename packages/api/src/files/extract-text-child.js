@@ -1,6 +1,6 @@
 // @ts-check
 // The text extraction's own process (ADR 0018). `files/extract-text.ts` forks this file for one
-// stored file and sends it `{ path, contentType, maxChars }` over IPC; it reads the file from that
+// stored file and sends it `{ path, contentType, maxChars, timeoutMs }` over IPC; it reads the file from that
 // path itself, extracts its text with unpdf (pdf.js, for PDF) or officeparser (docx, xlsx, pptx,
 // odt), and answers with the text, cleaned and cut to `maxChars`, then exits. The file's bytes and
 // everything the parsers build live and die in this process: the server's memory does not grow by
@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /**
- * @typedef {{ path: string; contentType: string; maxChars: number }} Request
+ * @typedef {{ path: string; contentType: string; maxChars: number; timeoutMs: number }} Request
  * @typedef {{ ok: true; text: string; peakRssBytes: number }
  *   | { ok: false; unreadable: boolean; message: string }} Reply
  */
@@ -93,10 +93,16 @@ if (!process.send) {
   console.error('extract-text-child.js is started by the API (files/extract-text.ts), with an IPC channel.');
   process.exit(2);
 }
+// SIGKILL rather than exit() below: exit() waits for libuv's threads, and one stuck reading the
+// file (a named pipe, a hung network mount) would keep this process alive for ever.
+const die = () => process.kill(process.pid, 'SIGKILL');
 process.once('message', (request) => {
+  const { timeoutMs } = /** @type {Request} */ (request);
+  // The parent kills this process at its time limit; should the parent be gone by then, it ends itself.
+  if (timeoutMs > 0) setTimeout(die, timeoutMs).unref();
   handle(/** @type {Request} */ (request)).catch((error) => {
     answer({ ok: false, unreadable: false, message: messageOf(error) });
   });
 });
-// The server went away: nobody waits for the answer.
-process.once('disconnect', () => process.exit(0));
+// The server went away (or has its answer): nobody waits for this process any more.
+process.once('disconnect', die);

@@ -1,5 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -40,6 +50,18 @@ const gone = (pid: number | undefined) => {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
+};
+
+/** Whether a process has ended (a zombie waiting for its parent to reap it has). */
+const ended = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
+  } catch {
+    return true;
+  }
+};
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
 describe('text extraction in a child process', () => {
@@ -94,6 +116,41 @@ describe('text extraction in a child process', () => {
     expect((error as Error).message).toBe('text extraction took over 1 s; its child process was killed');
     expect((error as ExtractionError).childPid).toBeGreaterThan(0);
     expect(gone((error as ExtractionError).childPid)).toBe(true);
+  });
+
+  it('ends itself when the server goes away while it is stuck reading the file', async () => {
+    const path = join(folder, 'stuck-orphan.pdf');
+    execFileSync('mkfifo', [path]);
+    // A stand-in server: forks the child, hands it the pipe, says the child's pid.
+    const server = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const child = require('node:child_process').fork(${JSON.stringify(extractTextChildPath)}, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+         child.send({ path: ${JSON.stringify(path)}, contentType: 'application/pdf', maxChars: 10, timeoutMs: 600000 });
+         console.log(child.pid);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [line] = (await once(server.stdout, 'data')) as [Buffer];
+    const pid = Number(String(line).trim());
+    expect(pid).toBeGreaterThan(0);
+    // Opening the pipe's write end succeeds only once the child has it open to read; held open,
+    // the child's read then waits for bytes that never come.
+    let writer: number | undefined;
+    await until(() => {
+      try {
+        writer = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(ended(pid)).toBe(false);
+    server.kill('SIGKILL');
+    // The server died without a word: the child sees its channel close and ends itself.
+    await until(() => ended(pid));
+    closeSync(writer as number);
   });
 
   it('fails when the child runs out of its capped heap, which an ordinary file fits in', async () => {

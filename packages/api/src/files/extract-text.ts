@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,10 @@ type Reply =
   | { ok: true; text: string; peakRssBytes: number }
   | { ok: false; unreadable: boolean; message: string };
 
+/** The children running now: killed when this process exits, so none outlives the server. */
+const running = new Set<ChildProcess>();
+let killOnExit = false;
+
 /** Fails at start-up rather than at the first upload when a build left the child's entry out. */
 export function assertExtractionChildShipped(path = extractTextChildPath): void {
   if (!existsSync(path)) {
@@ -78,6 +82,13 @@ export function extractTextInChild(
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    running.add(child);
+    if (!killOnExit) {
+      killOnExit = true;
+      process.once('exit', () => {
+        for (const stillRunning of running) stillRunning.kill('SIGKILL');
+      });
+    }
     // What the child wrote to stderr: its beginning names the failure; V8 says "heap out of
     // memory" before a long native stack.
     let stderr = '';
@@ -126,6 +137,7 @@ export function extractTextInChild(
     });
     // 'close', not 'exit': it comes after the IPC channel and stderr have been read to the end.
     child.once('close', (code, signal) => {
+      running.delete(child);
       if (timedOut) {
         fail(timeoutMessage);
         return;
@@ -139,7 +151,7 @@ export function extractTextInChild(
       );
     });
     // A child that died at once cannot take the request: 'close' above says how it ended.
-    child.send({ path, contentType, maxChars: options.maxChars }, () => {});
+    child.send({ path, contentType, maxChars: options.maxChars, timeoutMs: limits.timeoutMs }, () => {});
   });
 }
 
