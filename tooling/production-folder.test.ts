@@ -1,5 +1,5 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -116,6 +116,38 @@ describe('the production folder (the Docker image’s final stage)', () => {
       expect(existsSync(join(out, 'node_modules', devOnly)), devOnly).toBe(false);
     }
   });
+
+  // The text extraction runs in a child process forked from `extract-text-child.js` beside the
+  // bundle (ADR 0018). The servers refuse to start without it (so the health check above covers
+  // its place); here the shipped copies read a PDF with only the folder's own node_modules.
+  it('ships the text extraction child beside both servers, and it reads a PDF', async () => {
+    const content = 'BT /F1 18 Tf 72 720 Td (Tolkebistand i Skanderborg) Tj ET';
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets = objects.map((object, index) => {
+      const offset = pdf.length;
+      pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+      return offset;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    pdf += `trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const path = join(dataDir, 'vejledning.pdf');
+    writeFileSync(path, pdf, 'latin1');
+    for (const entry of ['dist/extract-text-child.js', 'api/extract-text-child.js']) {
+      const child = fork(join(out, entry), [], { cwd: out, env: {}, execArgv: [], stdio: 'pipe' });
+      const reply = new Promise((resolve) => child.once('message', resolve));
+      child.send({ path, contentType: 'application/pdf', maxChars: 1000 });
+      expect(await reply, entry).toMatchObject({ ok: true, text: 'Tolkebistand i Skanderborg' });
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    }
+  }, 60_000);
 
   it('runs the operator CLI from the same folder', async () => {
     const { stdout, stderr } = await run(process.execPath, ['api/cli.js'], { cwd: out });

@@ -18,7 +18,13 @@ const runtimePackages = [
 
 await build({
   absWorkingDir: apiDir,
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  // `extract-text-child.js`: the text extraction's child process, forked from beside main.js and
+  // cli.js (packages/api/src/files/extract-text.ts; ADR 0018).
+  entryPoints: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    'extract-text-child': fileURLToPath(import.meta.resolve('@brobygger/api/extract-text-child')),
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

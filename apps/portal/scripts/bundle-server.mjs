@@ -24,7 +24,13 @@ export const runtimePackages = [
 
 await build({
   absWorkingDir: portalDir,
-  entryPoints: { server: 'server/main.ts' },
+  // The text extraction's child process (packages/api/src/files/extract-text.ts) is forked from
+  // `extract-text-child.js` beside the bundle: a bundle of its own (unpdf, officeparser), so the
+  // server's bundle no longer holds the parsers (ADR 0018).
+  entryPoints: {
+    server: 'server/main.ts',
+    'extract-text-child': fileURLToPath(import.meta.resolve('@brobygger/api/extract-text-child')),
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

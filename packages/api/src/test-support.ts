@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createApi } from './app.ts';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { ApiDependencies } from './context.ts';
+import type { FileStore } from './files/store.ts';
 import { settleAfterResponse } from './services/after-response.ts';
 
 /** Each test API's way to wait for the work it does after answering (see `call`). */
@@ -15,7 +16,12 @@ export const testOrigin = 'http://localhost';
 
 export async function createTestApi(
   kind: DatabaseKind,
-  options: { production?: boolean; devMailbox?: boolean; sessionCache?: SessionCache } = {},
+  options: {
+    production?: boolean;
+    devMailbox?: boolean;
+    sessionCache?: SessionCache;
+    files?: FileStore;
+  } = {},
 ) {
   const database = await openTestDatabase(kind);
   await seedPolicy(database.db);
@@ -40,6 +46,7 @@ export async function createTestApi(
     // Tests stand in for a trusted proxy, so each can choose its client's address.
     clientIp: (c) => c.req.header('x-forwarded-for') ?? null,
     ...(options.sessionCache ? { sessionCache: options.sessionCache } : {}),
+    ...(options.files ? { files: options.files } : {}),
   };
   const app = createApi(deps);
   const settle = () => settleAfterResponse(deps);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -13,10 +13,24 @@ import { pipeline } from 'node:stream/promises';
 export interface FileStore {
   /** Streams `source` into the store under a new generated key (never a name from a user). */
   put(source: Readable, options: { extension: string }): Promise<{ key: string; size: number }>;
+  /**
+   * Copies a file on this machine (an upload's temporary file) into the store under a new
+   * generated key. The folder store has the kernel copy it, so no byte passes through the
+   * server's memory; another store may stream it (`put(createReadStream(path))`).
+   */
+  putFile(path: string, options: { extension: string }): Promise<{ key: string; size: number }>;
   /** The stored file as a stream, with its size; undefined when there is no such file. */
   open(key: string): Promise<{ stream: Readable; size: number } | undefined>;
+  /**
+   * Where another process on this machine can read the stored file (the text extraction's child
+   * process), or undefined for a store that keeps files elsewhere: callers then copy it out with
+   * `open()` (files/local-file.ts). Says nothing about whether the file exists.
+   */
+  localPath(key: string): string | undefined;
   /** Removes a file; a missing file is no error. */
   delete(key: string): Promise<void>;
+  /** Every stored key with the time it was written, in no particular order (the orphan sweep). */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>;
 }
 
 /** Keys are `<uuid>.<ext>`: nothing else is accepted, so a key can never name a path. */
@@ -44,6 +58,39 @@ export class FolderFileStore implements FileStore {
       throw error;
     }
     return { key, size: (await stat(path)).size };
+  }
+
+  async putFile(path: string, options: { extension: string }) {
+    if (!/^[a-z0-9]{1,5}$/.test(options.extension)) throw new Error('bad extension');
+    const key = `${randomUUID()}.${options.extension}`;
+    const target = this.pathOf(key);
+    await mkdir(join(this.root, key.slice(0, 2)), { recursive: true });
+    try {
+      // copy_file_range/sendfile under libuv: the bytes go from file to file inside the kernel.
+      await copyFile(path, target, constants.COPYFILE_EXCL);
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+    return { key, size: (await stat(target)).size };
+  }
+
+  localPath(key: string) {
+    return isFileKey(key) ? this.pathOf(key) : undefined;
+  }
+
+  async *list() {
+    const folders = await readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const folder of folders) {
+      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      const names = await readdir(join(this.root, folder.name)).catch(() => []);
+      for (const key of names) {
+        // Only files of the store's own form, in the folder their key names; anything else is left alone.
+        if (!isFileKey(key) || key.slice(0, 2) !== folder.name) continue;
+        const info = await stat(join(this.root, folder.name, key)).catch(() => undefined);
+        if (info?.isFile()) yield { key, writtenAt: info.mtime };
+      }
+    }
   }
 
   async open(key: string) {

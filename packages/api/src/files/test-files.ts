@@ -77,8 +77,8 @@ export function makeZip(entries: { name: string; data: string | Buffer }[]): Buf
 
 const xmlEscape = (text: string) => text.replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** A Word document (docx) with one paragraph. */
-export function makeDocx(text: string): Buffer {
+/** A Word document (docx) with one paragraph, or `paragraphs` of the same text. */
+export function makeDocx(text: string, paragraphs = 1): Buffer {
   return makeZip([
     {
       name: '[Content_Types].xml',
@@ -90,7 +90,7 @@ export function makeDocx(text: string): Buffer {
     },
     {
       name: 'word/document.xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${xmlEscape(text)}</w:t></w:r></w:p></w:body></w:document>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${`<w:p><w:r><w:t>${xmlEscape(text)}</w:t></w:r></w:p>`.repeat(paragraphs)}</w:body></w:document>`,
     },
   ]);
 }

@@ -5,10 +5,12 @@ import type { SearchEngine } from '@brobygger/search';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 // Knowledge (issue 11)
+import type { ExtractionLimits } from '../files/extract-text.ts';
 import type { FileStore } from '../files/store.ts';
 import { type MailTransport, sendEmailJob } from '../mail/send.ts';
 import { searchEngineOf } from '../search/engine.ts';
 import { eventReminderJobs } from './events.ts';
+import { fileStoreJobs } from './files.ts';
 import { extractTextJob, forumDigestJobs } from './knowledge.ts';
 import { searchIndexJob, searchRebuildJob } from './search.ts';
 import { statusReminderJob, statusReminderScanJob, statusReminderScanType } from './status.ts';
@@ -39,8 +41,10 @@ export interface ApiJobsOptions {
   // Search (issue 12)
   /** The search engine the index jobs write to (default: PostgreSQL over `db`). */
   search?: SearchEngine | undefined;
-  /** Knowledge (issue 11): the file store the text extraction reads. */
+  /** Knowledge (issue 11): the file store the text extraction reads and the orphan sweep tidies. */
   files?: FileStore | undefined;
+  /** The text extraction's child process: its time limit and heap (tests lower them). */
+  extraction?: Partial<ExtractionLimits> | undefined;
 }
 
 /**
@@ -48,7 +52,10 @@ export interface ApiJobsOptions {
  * (ARCHITECTURE.md, "Background jobs").
  */
 export function apiJobs(
-  options: Pick<ApiJobsOptions, 'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search' | 'files'>,
+  options: Pick<
+    ApiJobsOptions,
+    'mailTransport' | 'publicUrl' | 'reportDeadlineDay' | 'search' | 'files' | 'extraction'
+  >,
 ) {
   const jobs: AnyJobDefinition[] = [sendEmailJob(options.mailTransport), pruneJobsJob];
   const recurring: RecurringJob[] = [{ type: pruneJobsJob.type, everyMs: day, offsetMs: 3 * 60 * 60_000 }];
@@ -69,8 +76,14 @@ export function apiJobs(
   if (options.search) jobs.push(searchIndexJob(options.search), searchRebuildJob(options.search));
   // Knowledge (issue 11): attachment text for search, and the hourly forum digest.
   const forum = forumDigestJobs(options.publicUrl ?? 'http://localhost:3000');
-  jobs.push(extractTextJob(options.files), ...forum.jobs);
+  jobs.push(extractTextJob(options.files, options.extraction), ...forum.jobs);
   recurring.push(...forum.recurring);
+  // The file store: files no row names any more are swept hourly (files/references.ts).
+  if (options.files) {
+    const store = fileStoreJobs(options.files);
+    jobs.push(...store.jobs);
+    recurring.push(...store.recurring);
+  }
   return { jobs, recurring };
 }
 

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createSession, seedDemoAccounts } from '@brobygger/auth';
 import { findUserByEmail } from '@brobygger/db';
 import { testDatabaseKinds } from '@brobygger/db/testing';
@@ -12,14 +14,31 @@ describe.each(testDatabaseKinds())('knowledge jobs on %s', (kind) => {
   let api: Awaited<ReturnType<typeof createTestApi>>;
   let staff: string;
   let clock = new Date('2027-01-10T09:00:00Z');
-  const runner = () =>
+  const runner = (extraction?: { timeoutMs?: number; maxOldSpaceMb?: number }) =>
     createApiJobRunner({
       db: api.db,
       logger: pino({ level: 'silent' }),
       now: () => clock,
       publicUrl: 'https://brobygger.example',
       files: api.deps.files,
+      extraction,
     });
+  const attach = async (slug: string, name: string, data: Buffer) => {
+    const { body, contentType } = multipart({ name, data });
+    const res = await api.app.request(`/api/resources/${slug}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}`, origin: testOrigin, 'content-type': contentType },
+      body,
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { attachment: { id: number } }).attachment.id;
+  };
+  const extractionJob = (attachmentId: number) =>
+    api.db
+      .selectFrom('jobs')
+      .select(['state', 'attempts', 'last_error'])
+      .where('key', '=', `knowledge.extract-text:${attachmentId}`)
+      .executeTakeFirstOrThrow();
   const member = async (email: string, name: string) => {
     const user = await api.db
       .insertInto('users')
@@ -160,5 +179,83 @@ describe.each(testDatabaseKinds())('knowledge jobs on %s', (kind) => {
     await runner().drain();
     expect(await digests('spoerger@example.dk')).toHaveLength(2);
     expect((await digests('foelger@example.dk')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  // These move the clock by hours: they come after the digest test, which sets it to the minute.
+  const resourceFor = async (title: string) =>
+    (
+      await call(api.app, 'POST', '/api/resources', {
+        token: staff,
+        json: { kind: 'document', title, audience: 'staff' },
+      })
+    ).json.resource.slug as string;
+  /** Drains three times, past each back-off: the job's state and error after each attempt. */
+  const threeAttempts = async (
+    attachmentId: number,
+    limits: { timeoutMs?: number; maxOldSpaceMb?: number },
+  ) => {
+    const seen: { state: string; attempts: number; last_error: string | null }[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await runner(limits).drain();
+      seen.push(await extractionJob(attachmentId));
+      clock = new Date(clock.getTime() + 2 * 60 * 60_000); // past the back-off (at most an hour)
+    }
+    return seen;
+  };
+  const noText = async (attachmentId: number) =>
+    expect(
+      await api.db
+        .selectFrom('resource_attachments')
+        .select(['extracted_at', 'extracted_text'])
+        .where('id', '=', attachmentId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ extracted_at: null, extracted_text: null });
+
+  it('fails the job when the child process runs out of its heap; the runner retries it, then it is dead', async () => {
+    const slug = await resourceFor('En for stor fil');
+    // A 4 MB docx of 60,000 paragraphs: its XML tree needs more than a 32 MB heap.
+    const huge = await attach(slug, 'stort.docx', makeDocx('Tolkebistand i Skanderborg Kommune', 60_000));
+    const seen = await threeAttempts(huge, { maxOldSpaceMb: 32 });
+    expect(seen.map((job) => [job.state, job.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 2],
+      ['dead', 3],
+    ]);
+    for (const job of seen) {
+      expect(job.last_error).toMatch(
+        /^ExtractionError: the text extraction's child process (was stopped by SIGABRT|exited with code \d+) before it answered \(out of memory: its heap is capped at 32 MB\)$/,
+      );
+    }
+    await noText(huge);
+  });
+
+  it('fails the job when the child process does not answer in time (it is killed); retried, then dead', async () => {
+    const slug = await resourceFor('En fil der aldrig kan læses færdig');
+    const stuck = await attach(slug, 'fast.pdf', makePdf('Aldrig læst'));
+    // The stored file swapped for a named pipe with no writer: the child's read of it never ends.
+    const { storage_key } = await api.db
+      .selectFrom('resource_attachments')
+      .select('storage_key')
+      .where('id', '=', stuck)
+      .executeTakeFirstOrThrow();
+    const path = api.deps.files?.localPath(storage_key) as string;
+    await rm(path);
+    execFileSync('mkfifo', [path]);
+    try {
+      const seen = await threeAttempts(stuck, { timeoutMs: 1000 });
+      expect(seen.map((job) => [job.state, job.attempts])).toEqual([
+        ['pending', 1],
+        ['pending', 2],
+        ['dead', 3],
+      ]);
+      for (const job of seen) {
+        expect(job.last_error).toBe(
+          'ExtractionError: text extraction took over 1 s; its child process was killed',
+        );
+      }
+      await noText(stuck);
+    } finally {
+      await rm(path);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Knowledge (issue 11): the background work of the library and the forum.
-//  - `knowledge.extract-text` {attachmentId}: reads a PDF (unpdf) or an Office file (officeparser:
-//    docx, xlsx, pptx, odt) from the file store and keeps its text for search; the resource is
-//    then indexed again. Enqueued with the upload.
+//  - `knowledge.extract-text` {attachmentId}: a child process reads a PDF (unpdf) or an Office file
+//    (officeparser: docx, xlsx, pptx, odt) from the file store and answers its text, which is kept
+//    for search; the resource is then indexed again. Enqueued with the upload.
 //  - `forum.digest-scan`, hourly: one `forum.digest` {userId} per follower with new posts whose
 //    last digest is over an hour old (the key holds the hour, so a second scan adds nothing).
 //  - `forum.digest` {userId}: re-reads the new visible posts in what the user follows, mails them
@@ -20,6 +20,12 @@ import {
 } from '@brobygger/db';
 import { type JobDefinition, PermanentJobError, type RecurringJob } from '@brobygger/jobs';
 import { z } from 'zod';
+import {
+  assertExtractionChildShipped,
+  type ExtractionLimits,
+  extractTextInChild,
+  withLocalFile,
+} from '../files/extract-text.ts';
 import type { FileStore } from '../files/store.ts';
 import { indexLater } from '../search/index-later.ts';
 import { extractTextJobType } from '../services/knowledge/attachments.ts';
@@ -32,36 +38,19 @@ const hour = 60 * 60_000;
 /** The most text kept from one attachment. */
 export const maxExtractedChars = 500_000;
 
-async function readAll(stream: NodeJS.ReadableStream, size: number): Promise<Uint8Array> {
-  // One buffer of the file's size: the text extractors need the whole file at once.
-  const buffer = new Uint8Array(size);
-  let offset = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    buffer.set(chunk.subarray(0, Math.max(0, size - offset)), offset);
-    offset += chunk.length;
-  }
-  return offset === size ? buffer : buffer.subarray(0, Math.min(offset, size));
-}
-
-/** The text of a stored file by its type (PDF or Office); '' for anything else. */
-export async function extractFileText(contentType: string, bytes: Uint8Array): Promise<string> {
-  if (contentType === 'application/pdf') {
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    const pdf = await getDocumentProxy(bytes);
-    try {
-      const { text } = await extractText(pdf, { mergePages: true });
-      return text;
-    } finally {
-      await pdf.destroy();
-    }
-  }
-  const { parseOfficeAsync } = await import('officeparser');
-  return parseOfficeAsync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-    outputErrorToConsole: false,
-  });
-}
-
-export function extractTextJob(files: FileStore | undefined): JobDefinition<{ attachmentId: number }> {
+/**
+ * The text of an attachment for search. The extraction runs in a child process of its own that
+ * reads the stored file by its path (files/extract-text.ts, ADR 0018), so the server's memory does
+ * not grow by the file's size. A file the parsers cannot read is kept without text (retrying
+ * cannot help); a child that times out, crashes or runs out of memory fails the job, which the
+ * runner retries and in the end dead-letters.
+ */
+export function extractTextJob(
+  files: FileStore | undefined,
+  limits: Partial<ExtractionLimits> = {},
+): JobDefinition<{ attachmentId: number }> {
+  // A build that left the child's entry out fails at start-up, not at the first upload.
+  assertExtractionChildShipped();
   return {
     type: extractTextJobType,
     payload: z.object({ attachmentId: z.number().int().positive() }),
@@ -70,23 +59,29 @@ export function extractTextJob(files: FileStore | undefined): JobDefinition<{ at
       if (!files) throw new PermanentJobError('no file store in this process');
       const attachment = await findAttachment(db, attachmentId);
       if (!attachment || attachment.extracted_at) return; // removed meanwhile, or done already
-      const file = await files.open(attachment.storage_key);
-      if (!file) return;
-      let text: string;
-      try {
-        text = await extractFileText(attachment.content_type, await readAll(file.stream, file.size));
-      } catch (error) {
-        // A damaged or encrypted file will not read better next time: keep it without text.
-        logger.warn({ err: error, attachmentId }, 'text extraction failed');
-        text = '';
+      const started = Date.now();
+      const result = await withLocalFile(files, attachment.storage_key, (path) =>
+        extractTextInChild(path, attachment.content_type, { maxChars: maxExtractedChars, limits }),
+      );
+      if (!result) return; // the file is gone
+      if (!result.readable) {
+        logger.warn(
+          { attachmentId, reason: result.message },
+          'text extraction failed: the file cannot be read',
+        );
+      } else {
+        logger.info(
+          {
+            attachmentId,
+            chars: result.text.length,
+            ms: Date.now() - started,
+            childPeakRssMb: Math.round((result.childPeakRssBytes ?? 0) / 1024 / 1024),
+          },
+          'text extracted',
+        );
       }
-      const clean = text
-        .replaceAll(String.fromCharCode(0), '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, maxExtractedChars);
       await db.transaction().execute(async (trx) => {
-        await setAttachmentText(trx, attachmentId, clean);
+        await setAttachmentText(trx, attachmentId, result.text);
         await indexLater(trx, 'resource', attachment.resource_id);
       });
     },

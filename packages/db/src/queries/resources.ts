@@ -398,6 +398,20 @@ export async function deleteAttachmentRow(db: Kysely<Database>, id: number): Pro
   await db.deleteFrom('resource_attachments').where('id', '=', id).execute();
 }
 
+/** Of `keys`, the file-store keys an attachment row still names (the orphan sweep asks). */
+export async function referencedAttachmentKeys(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('resource_attachments')
+    .select('storage_key')
+    .where('storage_key', 'in', keys)
+    .execute();
+  return rows.map((row) => row.storage_key);
+}
+
 export async function setAttachmentText(db: Kysely<Database>, id: number, text: string): Promise<void> {
   await db
     .updateTable('resource_attachments')

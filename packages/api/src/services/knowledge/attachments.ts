@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import {
   deleteAttachmentRow,
@@ -74,7 +73,7 @@ export async function addAttachment(ctx: UseCaseContext, slug: string, upload: U
   const files = fileStoreOf(ctx);
   let key: string | undefined;
   try {
-    const stored = await files.put(createReadStream(received.tempPath), { extension: received.extension });
+    const stored = await files.putFile(received.tempPath, { extension: received.extension });
     key = stored.key;
     const storageKey = stored.key;
     const attachment = await transaction(ctx, async (tx, db) => {
