@@ -1,5 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSession, seedDemoAccounts } from '@brobygger/auth';
 import { findUserByEmail } from '@brobygger/db';
 import { testDatabaseKinds } from '@brobygger/db/testing';
@@ -21,8 +22,10 @@ async function filesUnder(root: string): Promise<string[]> {
     .map((entry) => entry.name)
     .sort();
 }
+/** The uploads' temporary files left (this file's own temporary folder: others' runs do not count). */
 const uploadTemps = async () =>
   (await readdir(tmpdir())).filter((name) => name.startsWith('brobygger-upload-'));
+const sharedTmp = process.env.TMPDIR;
 
 type File = { name: string; data: Buffer; type?: string } | null;
 
@@ -91,6 +94,7 @@ describe.each(testDatabaseKinds())('status report attachments on %s', (kind) => 
   };
 
   beforeAll(async () => {
+    process.env.TMPDIR = await mkdtemp(join(tmpdir(), 'status-attachments-test-'));
     api = await createTestApi(kind);
     // 26 November 2026: March 2027 is open, September 2026 takes a late report.
     api.deps.now = () => new Date('2026-11-26T12:00:00Z');
@@ -111,6 +115,9 @@ describe.each(testDatabaseKinds())('status report attachments on %s', (kind) => 
   }, 180_000);
   afterAll(async () => {
     await api?.close();
+    await rm(tmpdir(), { recursive: true, force: true });
+    if (sharedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = sharedTmp;
   });
 
   it('stores the lead owner’s file under a generated name and serves it to the area and the reviewers', async () => {
@@ -293,6 +300,10 @@ describe.each(testDatabaseKinds())('status report attachments on %s', (kind) => 
     expect((await download(url)).status).toBe(401);
     expect((await download(url, 'otherLead')).status).toBe(403);
     expect((await download(url, 'staff')).status).toBe(200);
+    // The printable pack lists the files with each report.
+    const pack = await call(api.app, 'GET', '/api/steering/periods/2026-09/pack', as('steering'));
+    const packed = pack.json.pack.reports.find((r: { id: number }) => r.id === reportId);
+    expect(packed.files).toEqual([res.json.attachment]);
 
     // Unknown attachment, an attachment of another report, an unknown report: 404; bad ids: 400.
     expect((await download(`/api/status-reports/${reportId}/attachments/987654`, 'lead')).status).toBe(404);
