@@ -636,6 +636,28 @@ function statusCases(): typeof cases {
     { method: 'GET', path: '/api/status-reports', route: '/api/status-reports', access: submittedReaders },
     { method: 'GET', path: report, route: '/api/status-reports/{id}', access: submittedReaders },
     { method: 'PUT', path: report, route: '/api/status-reports/{id}', access: lead, json: {} },
+    { method: 'DELETE', path: report, route: '/api/status-reports/{id}', access: lead },
+    // Uploaded files: the area's lead owners add and remove; the route lets staff, lead owners and
+    // reviewers ask for one, and the use case checks the report's area and state (403).
+    {
+      method: 'POST',
+      path: `${report}/attachments`,
+      route: '/api/status-reports/{id}/attachments',
+      access: lead,
+      json: {},
+    },
+    {
+      method: 'GET',
+      path: `${report}/attachments/1`,
+      route: '/api/status-reports/{id}/attachments/{attachmentId}',
+      access: submittedReaders,
+    },
+    {
+      method: 'DELETE',
+      path: `${report}/attachments/1`,
+      route: '/api/status-reports/{id}/attachments/{attachmentId}',
+      access: lead,
+    },
     { method: 'POST', path: `${report}/submit`, route: '/api/status-reports/{id}/submit', access: lead },
     {
       method: 'POST',

@@ -244,6 +244,7 @@ export interface Database {
   status_report_transitions: StatusReportTransitionsTable;
   status_report_comments: StatusReportCommentsTable;
   status_report_indicator_values: StatusReportIndicatorValuesTable;
+  status_report_attachments: StatusReportAttachmentsTable;
   status_notifications: StatusNotificationsTable;
   // Events and sign-up (issue 9)
   event_types: EventTypesTable;
@@ -361,6 +362,18 @@ export interface StatusReportIndicatorValuesTable {
   unit: string;
   value: number;
   comment: ColumnType<string, string | undefined, string>;
+}
+
+/** A file uploaded to a report; its bytes are in the file store under `storage_key` (ADR 0018). */
+export interface StatusReportAttachmentsTable {
+  id: Generated<number>;
+  report_id: number;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<string, number | string, number | string>;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface StatusNotificationsTable {

@@ -122,6 +122,19 @@ describe('status reports (issue 13)', () => {
     expect(can(actor('volunteer'), 'status:read-submitted')).toBe(false);
     expect(can(actor('association_admin', { associationId: 1 }), 'status:read-submitted')).toBe(false);
   });
+  it('lets a report’s files reach its area, the reviewers and staff, never another area’s lead owner', () => {
+    expect(can(lead, 'status:read-files', { focusArea: 'kvinder' })).toBe(true);
+    expect(can(lead, 'status:read-files', { focusArea: 'unge-maend' })).toBe(false);
+    // Another area's lead owner reads a submitted report's text, but not its files.
+    expect(can(lead, 'status:read-submitted')).toBe(true);
+    for (const role of ['admin', 'steering_group', 'staff'] as const) {
+      expect(can(actor(role), 'status:read-files', { focusArea: 'kvinder' }), role).toBe(true);
+    }
+    for (const role of ['volunteer', 'association_admin'] as const) {
+      expect(can(actor(role), 'status:read-files', { focusArea: 'kvinder' }), role).toBe(false);
+    }
+    expect(can(null, 'status:read-files', { focusArea: 'kvinder' })).toBe(false);
+  });
 });
 
 // Knowledge (issue 11)

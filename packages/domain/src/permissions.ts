@@ -33,6 +33,7 @@ export const actions = [
   'status:read-area',
   'status:read-submitted',
   'status:review',
+  'status:read-files',
   // Events and sign-up (issue 9)
   'event:read',
   'event:manage',
@@ -133,6 +134,11 @@ const rules: Record<Action, Rule> = {
   'status:read-submitted': (actor) =>
     signedIn(actor) && (has(actor, 'staff') || has(actor, 'lead_owner') || isReviewer(actor)),
   'status:review': (actor) => isReviewer(actor),
+  // The files uploaded to a report: its area's lead owners, the steering group and admins, and
+  // staff (once the report is submitted: the use case checks the state). Unlike the report's text,
+  // never a lead owner of another area by that role alone.
+  'status:read-files': (actor, resource) =>
+    isLeadOwnerOf(actor, resource.focusArea) || isReviewer(actor) || isStaff(actor),
   // Events: anyone reads published events (drafts only with event:manage); staff run them.
   'event:read': () => true,
   'event:manage': isStaff,

@@ -174,8 +174,13 @@ export const statusReportContentSchema = z.strictObject({
     .default([]),
   risks: optionalText(5000),
   nextSteps: optionalText(5000),
+  // Links to files elsewhere (kept as they were); uploaded files are rows of their own, at most
+  // `maxReportFiles` per report (ADR 0015).
   attachments: z.array(linkSchema).max(20, 'Højst 20 bilag').default([]),
 });
+
+/** The most files one report may have uploaded (each at most the upload limit, 20 MiB). */
+export const maxReportFiles = 20;
 export type StatusReportContent = z.infer<typeof statusReportContentSchema>;
 export type StatusReportInput = z.input<typeof statusReportContentSchema>;
 

@@ -21,6 +21,8 @@ const messages = {
   // Status reports (issue 13)
   'periode-lukket': 'flash.periodClosed',
   'rapport-gemt': 'flash.reportSaved',
+  'rapport-slettet': 'flash.reportDeleted',
+  'bilag-fjernet': 'flash.reportFileRemoved',
   'rapport-indsendt': 'flash.reportSubmitted',
   'rapport-kvitteret': 'flash.reportAcknowledged',
   'rapport-sendt-retur': 'flash.reportReturned',

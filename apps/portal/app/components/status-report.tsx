@@ -1,8 +1,10 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { formatDateTime } from '../lib/format';
 import type { StatusReportView } from '../lib/status.server';
 import {
+  formatFileSize,
   formatPeriod,
   formatValue,
   IndicatorChart,
@@ -10,6 +12,57 @@ import {
   overallStatusKeys,
   ReportStateBadge,
 } from './status';
+
+/**
+ * The files uploaded to a report: name (a download link), type and size. The lead owner's form
+ * passes `remove` to put a remove button (its own small form) beside each.
+ */
+export function ReportFileList({
+  files,
+  remove,
+}: {
+  files: StatusReportView['files'];
+  remove?: (file: StatusReportView['files'][number]) => ReactNode;
+}) {
+  const { t, lng, dataLang } = useTranslation();
+  if (files.length === 0) return null;
+  return (
+    <ul className="report-files" aria-label={t('status.files')}>
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={file.url} lang={dataLang}>
+            {file.fileName}
+          </a>{' '}
+          <span className="report-files__size">
+            (
+            {t('status.fileFacts', {
+              type: fileKind(file.contentType),
+              size: formatFileSize(file.sizeBytes, lng),
+            })}
+            )
+          </span>
+          {remove ? <> {remove(file)}</> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "PDF", "Word", "PNG" … from an attachment's sniffed type (the API allows no others). */
+function fileKind(contentType: string): string {
+  const kinds: Record<string, string> = {
+    'application/pdf': 'PDF',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+    'application/vnd.oasis.opendocument.text': 'OpenDocument',
+    'image/png': 'PNG',
+    'image/jpeg': 'JPEG',
+    'image/gif': 'GIF',
+    'image/webp': 'WebP',
+  };
+  return kinds[contentType] ?? contentType;
+}
 
 /**
  * One status report as the steering group, staff and the lead owner read it: the content, what
@@ -73,18 +126,21 @@ export function StatusReportBody({
       {text(report.risks)}
       <H>{t('status.nextSteps')}</H>
       {text(report.nextSteps)}
-      {report.attachments.length > 0 ? (
+      {report.files.length > 0 || report.attachments.length > 0 ? (
         <>
           <H>{t('status.attachments')}</H>
-          <ul>
-            {report.attachments.map((attachment) => (
-              <li key={attachment.url}>
-                <a href={attachment.url} rel="noopener noreferrer" lang={dataLang}>
-                  {attachment.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ReportFileList files={report.files} />
+          {report.attachments.length > 0 ? (
+            <ul aria-label={t('status.links')}>
+              {report.attachments.map((attachment) => (
+                <li key={attachment.url}>
+                  <a href={attachment.url} rel="noopener noreferrer" lang={dataLang}>
+                    {attachment.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </>
       ) : null}
 

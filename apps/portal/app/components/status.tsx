@@ -76,6 +76,14 @@ export function formatValue(value: number, unit: IndicatorUnit, lng: Language): 
   return number;
 }
 
+/** A file's size for people: "820 KB", "1,4 MB" (decimal comma in Danish). */
+export function formatFileSize(bytes: number, lng: Language): string {
+  if (bytes < 1024 * 1024) {
+    return `${numberFormat(locales[lng], {}).format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  }
+  return `${numberFormat(locales[lng], { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
+
 /** "2027-03" → "marts 2027". */
 export function formatPeriod(key: string, lng: Language): string {
   const [year, month] = key.split('-').map(Number);

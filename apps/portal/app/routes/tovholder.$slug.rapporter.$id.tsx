@@ -1,3 +1,4 @@
+import { Alert } from '@brobygger/ui';
 import {
   type ActionFunctionArgs,
   data,
@@ -5,16 +6,25 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { flashUrl } from '../components/flash-message';
 import { FormErrorSummary } from '../components/form-errors';
 import { formatPeriod, formatValue, overallStatusKeys, unitKeys } from '../components/status';
-import { ReportHistory } from '../components/status-report';
+import { ReportFileList, ReportHistory } from '../components/status-report';
+import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
-import { type FormErrors, formErrorsFrom, formText, readApiProblem, translatorFor } from '../lib/form.server';
+import {
+  type FormErrors,
+  formError,
+  formErrorsFrom,
+  formText,
+  readApiProblem,
+  translatorFor,
+} from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
 import { pageMeta } from '../lib/meta';
+import { loginUrl } from '../lib/redirect-to';
 import { requireUser } from '../lib/session.server';
 import { loadReport, loadWorkspace, parseFormNumber } from '../lib/status.server';
 
@@ -36,8 +46,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 interface ReportActionData {
   errors: FormErrors;
+  /** Which of the page's forms was refused: the report, a file's removal, or the draft's deletion. */
+  form?: 'files' | 'delete';
   /** What was sent, so the form shows it again after a refusal (with or without JavaScript). */
-  values: {
+  values?: {
     overallStatus: string | null;
     summary: string;
     risks: string;
@@ -48,11 +60,69 @@ interface ReportActionData {
   };
 }
 
+/** Why the API refused a browser form's upload (`?bilag-fejl=`), as the page words it. */
+const uploadRefusals: Record<string, MessageKey> = {
+  form: 'report.files.refused.form',
+  'not-multipart': 'report.files.refused.form',
+  missing: 'report.files.refused.missing',
+  name: 'report.files.refused.name',
+  empty: 'report.files.refused.empty',
+  'too-large': 'report.files.refused.tooLarge',
+  type: 'report.files.refused.type',
+  mismatch: 'report.files.refused.mismatch',
+  frozen: 'report.files.refused.frozen',
+  'too-many': 'report.files.refused.tooMany',
+};
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const id = params.id ?? '';
   const slug = params.slug ?? '';
   const form = await request.formData();
+  const here = `/tovholder/${encodeURIComponent(slug)}/rapporter/${encodeURIComponent(id)}`;
+  const t = translatorFor(request);
+  const report = context.api.api['status-reports'][':id'];
+  const refusedBy = async (response: Response, refused: 'files' | 'delete') => {
+    if (response.status === 401) throw redirect(loginUrl(request));
+    if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
+    const problem = await readApiProblem(response);
+    return data<ReportActionData>(
+      { errors: formErrorsFrom(problem, t, []), form: refused },
+      { status: problem.status },
+    );
+  };
+
+  // Removing a file: its own small form beside it.
+  if (formText(form, 'intent') === 'remove-file') {
+    const attachmentId = formText(form, 'attachmentId');
+    if (!/^[1-9]\d{0,9}$/.test(attachmentId)) {
+      return data<ReportActionData>(
+        { errors: formError(t('report.files.unknown')), form: 'files' },
+        { status: 400 },
+      );
+    }
+    const removed = await report.attachments[':attachmentId'].$delete({ param: { id, attachmentId } });
+    // Already gone (a second click): the page shows what is left.
+    if (removed.ok || removed.status === 404) return redirect(flashUrl(here, 'bilag-fjernet'));
+    return refusedBy(removed, 'files');
+  }
+
+  // Deleting the draft, once the box is ticked.
+  if (formText(form, 'intent') === 'delete') {
+    if (formText(form, 'confirm') !== 'ja') {
+      return data<ReportActionData>(
+        {
+          errors: { form: [], fields: { confirm: { text: t('report.delete.confirmMissing') } } },
+          form: 'delete',
+        },
+        { status: 400 },
+      );
+    }
+    const deleted = await report.$delete({ param: { id } });
+    if (deleted.ok) return redirect(flashUrl(`/tovholder/${encodeURIComponent(slug)}`, 'rapport-slettet'));
+    return refusedBy(deleted, 'delete');
+  }
+
   const ids = form.getAll('initiativeId').map(String);
   const keys = form.getAll('indicatorKey').map(String);
   const lines = (text: string) =>
@@ -84,8 +154,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { title: (title ?? '').trim(), url: (url ?? '').trim() };
     }),
   };
-  const reports = context.api.api['status-reports'][':id'];
-  const t = translatorFor(request);
+  const reports = report;
   const fail = async (response: Response) => {
     if (response.status === 403) throw data({ reason: 'role' }, { status: 403 });
     const problem = await readApiProblem(response);
@@ -101,9 +170,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!submitted.ok) return fail(submitted);
     return redirect(flashUrl(`/styregruppe/rapporter/${encodeURIComponent(id)}`, 'rapport-indsendt'));
   }
-  return redirect(
-    flashUrl(`/tovholder/${encodeURIComponent(slug)}/rapporter/${encodeURIComponent(id)}`, 'rapport-gemt'),
-  );
+  return redirect(flashUrl(here, 'rapport-gemt'));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, { key: 'report.title' });
@@ -112,7 +179,12 @@ export default function EditReportPage() {
   const { report, initiatives } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReportActionData | undefined;
   const { t, lng, dataLang } = useTranslation();
-  const draft: ReportActionData['values'] = actionData?.values ?? report;
+  const [search] = useSearchParams();
+  const uploaded = search.get('bilag') === 'ok';
+  const refusal = search.get('bilag-fejl');
+  const reportErrors = actionData && !actionData.form ? actionData.errors : undefined;
+  const draft: NonNullable<ReportActionData['values']> = actionData?.values ?? report;
+  const confirmError = actionData?.form === 'delete' ? actionData.errors.fields.confirm : undefined;
   const entry = (id: number) => draft.initiatives.find((candidate) => candidate.initiativeId === id);
   const value = (key: string) => draft.indicatorValues.find((candidate) => candidate.key === key);
   const shown = (key: string) => {
@@ -139,9 +211,9 @@ export default function EditReportPage() {
       <Form
         method="post"
         className="report-form"
-        key={actionData ? JSON.stringify(actionData.values) : 'stored'}
+        key={actionData?.values ? JSON.stringify(actionData.values) : 'stored'}
       >
-        <FormErrorSummary errors={actionData?.errors} />
+        <FormErrorSummary errors={reportErrors} />
         <fieldset className="form-group">
           <legend className="form-label">{t('status.overallLabel')}</legend>
           {overall.map((status) => (
@@ -251,10 +323,10 @@ export default function EditReportPage() {
 
         <div className="form-group">
           <label className="form-label" htmlFor="attachments">
-            {t('status.attachments')}
+            {t('report.links')}
           </label>
           <span className="form-hint" id="attachments-hint">
-            {t('initiative.linksHint')}
+            {t('report.linksHint')}
           </span>
           <textarea
             className="form-input"
@@ -274,6 +346,94 @@ export default function EditReportPage() {
           </button>
         </div>
       </Form>
+
+      <section aria-labelledby="files-heading" className="report-files-section">
+        <h2 id="files-heading">{t('report.files.heading')}</h2>
+        {uploaded ? (
+          <Alert variant="success" role="status">
+            {t('report.files.uploaded')}
+          </Alert>
+        ) : null}
+        {refusal ? (
+          <Alert variant="error" role="alert" heading={t('report.files.refused')}>
+            <p>{t(uploadRefusals[refusal] ?? 'report.files.refused.other')}</p>
+          </Alert>
+        ) : null}
+        {actionData?.form === 'files' ? <FormErrorSummary errors={actionData.errors} /> : null}
+        {report.files.length === 0 ? <p>{t('report.files.none')}</p> : null}
+        <ReportFileList
+          files={report.files}
+          remove={(file) => (
+            <Form method="post" className="knowledge-inline-form">
+              <input type="hidden" name="intent" value="remove-file" />
+              <input type="hidden" name="attachmentId" value={file.id} />
+              <button type="submit" className="button button-tertiary">
+                {t('report.files.remove', { name: file.fileName })}
+              </button>
+            </Form>
+          )}
+        />
+        {/* The file goes straight to the API (streamed to disk there); it answers with a redirect back here. */}
+        <form
+          method="post"
+          action={`/api/status-reports/${report.id}/attachments`}
+          encType="multipart/form-data"
+        >
+          <div className="form-group">
+            <label className="form-label" htmlFor="file">
+              {t('report.files.label')}
+            </label>
+            <span className="form-hint" id="file-hint">
+              {t('report.files.hint')}
+            </span>
+            <input
+              className="form-file-input"
+              id="file"
+              name="file"
+              type="file"
+              required
+              aria-describedby="file-hint"
+              accept=".pdf,.docx,.xlsx,.pptx,.odt,.png,.jpg,.jpeg,.gif,.webp"
+            />
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t('report.files.upload')}
+          </button>
+        </form>
+      </section>
+
+      {report.allowed.delete ? (
+        <section aria-labelledby="delete-heading" className="report-delete">
+          <h2 id="delete-heading">{t('report.delete.heading')}</h2>
+          <p>{t('report.delete.intro')}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <div className={`form-group${confirmError ? ' form-error' : ''}`}>
+              {confirmError ? (
+                <span className="form-error-message" id="confirm-error">
+                  <span className="sr-only">{t('form.errorPrefix')} </span>
+                  {confirmError.text}
+                </span>
+              ) : null}
+              <div className="form-group-checkbox">
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id="confirm"
+                  name="confirm"
+                  value="ja"
+                  required
+                  aria-describedby={confirmError ? 'confirm-error' : undefined}
+                />
+                <label htmlFor="confirm">{t('report.delete.confirm')}</label>
+              </div>
+            </div>
+            <button type="submit" className="button button-secondary">
+              {t('report.delete.button')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

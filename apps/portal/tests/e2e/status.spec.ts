@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './support';
+import { expectNoAxeViolations, logIn, onePagePdf, tinyPng } from './support';
 
 // Status reports (issue 13), on the demo data: acknowledged reports for September and March for
 // kvinder, viden-og-videndeling and sundhed-og-trivsel (sundhed's last one waits for the steering
@@ -56,7 +56,15 @@ test('a report goes from the lead owner to the steering group and back, without 
   await signIn(page, 'tovholder@brobygger.test', `/tovholder/${area.slug}`);
   await page.getByRole('button', { name: /^Start rapporten for/ }).click();
   await expect(page).toHaveURL(new RegExp(`/tovholder/${area.slug}/rapporter/\\d+$`));
-  if (javaScriptEnabled) await expectNoAxeViolations(page);
+  if (javaScriptEnabled) {
+    // With a file in the list (and its remove button), so axe sees the whole form.
+    await page
+      .getByLabel('Vedhæft en fil')
+      .setInputFiles({ name: 'kort.png', mimeType: 'image/png', buffer: tinyPng });
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    await expect(page.getByText('Filen er vedhæftet rapporten.')).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
   // Submitting without a summary is refused with a message; nothing is submitted.
   await page.getByRole('button', { name: 'Gem og indsend til styregruppen' }).click();
   await expect(page.getByRole('alert')).toContainText('Skriv et resumé');
@@ -76,6 +84,11 @@ test('a report goes from the lead owner to the steering group and back, without 
   // The steering group returns it without a comment (refused), then with one.
   const steering = await browser.newPage({ javaScriptEnabled });
   await signIn(steering, 'styregruppe@brobygger.test', reportUrl);
+  if (javaScriptEnabled) {
+    await expect(
+      steering.getByRole('list', { name: 'Filer' }).getByRole('link', { name: 'kort.png' }),
+    ).toBeVisible();
+  }
   await steering.getByRole('button', { name: 'Send retur med kommentar' }).click();
   await expect(steering.getByRole('alert')).toContainText('Skriv en kommentar');
   await steering.getByLabel('Kommentar', { exact: true }).fill('Hvor mange deltagere er der?');
@@ -100,6 +113,86 @@ test('a report goes from the lead owner to the steering group and back, without 
   );
   await expect(page.getByRole('main')).not.toContainText('Hvor mange deltagere er der?');
   await steering.close();
+});
+
+test('a lead owner attaches files to a report without JavaScript; only those who may read it download them', async ({
+  page,
+  browser,
+  javaScriptEnabled,
+}) => {
+  // A plain HTML form posting to the API: the project without JavaScript proves it (the other
+  // project attaches a file in the test above, where axe scans the form).
+  test.skip(javaScriptEnabled, 'runs without JavaScript');
+  await signIn(page, 'sundhed@brobygger.test', '/tovholder/sundhed-og-trivsel');
+  await page.getByRole('button', { name: /^Start rapporten for/ }).click();
+  await expect(page).toHaveURL(/\/tovholder\/sundhed-og-trivsel\/rapporter\/\d+$/);
+  const editPath = new URL(page.url()).pathname;
+  await page.getByRole('radio', { name: 'På sporet' }).check();
+  await page.getByLabel('Resumé af fremdriften').fill('E2E: bilag fra sundhedsnetværket.');
+  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(page.getByText('Rapporten er gemt som kladde.')).toBeVisible();
+
+  const chooser = page.getByLabel('Vedhæft en fil');
+  const attach = page.getByRole('button', { name: 'Vedhæft filen' });
+  await chooser.setInputFiles({
+    name: 'Referat fra mødet.pdf',
+    mimeType: 'application/pdf',
+    buffer: onePagePdf('Referat'),
+  });
+  await attach.click();
+  await expect(page.getByText('Filen er vedhæftet rapporten.')).toBeVisible();
+  const files = page.getByRole('list', { name: 'Filer' });
+  await expect(files.getByRole('link', { name: 'Referat fra mødet.pdf' })).toBeVisible();
+  await expect(files).toContainText('(PDF, 1 KB)');
+
+  // A name that lies about the content is refused with the page's own words; nothing is added.
+  await chooser.setInputFiles({ name: 'kort.png', mimeType: 'image/png', buffer: onePagePdf('x') });
+  await attach.click();
+  await expect(page.getByRole('alert')).toContainText('Filens navn passer ikke til dens indhold');
+  await expect(files.getByRole('link')).toHaveCount(1);
+
+  // A second file, removed again.
+  await chooser.setInputFiles({
+    name: 'kladde.pdf',
+    mimeType: 'application/pdf',
+    buffer: onePagePdf('Kladde'),
+  });
+  await attach.click();
+  await expect(files.getByRole('link')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Fjern kladde.pdf' }).click();
+  await expect(page.getByText('Filen er fjernet fra rapporten.')).toBeVisible();
+  await expect(files.getByRole('link')).toHaveCount(1);
+  const href = (await files.getByRole('link', { name: 'Referat fra mødet.pdf' }).getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/api\/status-reports\/\d+\/attachments\/\d+$/);
+
+  // Submitted: the steering group's page lists it with its size and downloads it.
+  await page.getByRole('button', { name: 'Gem og indsend til styregruppen' }).click();
+  await expect(page).toHaveURL(/\/styregruppe\/rapporter\/\d+\?besked=rapport-indsendt$/);
+  const reportUrl = new URL(page.url()).pathname;
+  const steering = await browser.newPage({ javaScriptEnabled });
+  await signIn(steering, 'styregruppe@brobygger.test', reportUrl);
+  const listed = steering.getByRole('list', { name: 'Filer' });
+  await expect(listed.getByRole('link', { name: 'Referat fra mødet.pdf' })).toHaveAttribute('href', href);
+  await expect(listed).toContainText('(PDF, 1 KB)');
+  const download = await steering.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('application/pdf');
+  expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="Referat fra m_det.pdf"/);
+  expect(download.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Frozen now: the lead owner's form is gone (its page sends them to the report).
+  await page.goto(editPath);
+  await expect(page).toHaveURL(reportUrl);
+  await expect(page.getByRole('button', { name: 'Vedhæft filen' })).toHaveCount(0);
+
+  // Another area's lead owner and a visitor who is not signed in get nothing.
+  const other = await browser.newPage({ javaScriptEnabled });
+  await signIn(other, 'tovholder@brobygger.test', '/tovholder');
+  expect((await other.request.get(href)).status()).toBe(403);
+  const anonymous = await browser.newContext({ javaScriptEnabled });
+  expect((await anonymous.request.get(href)).status()).toBe(401);
+  await Promise.all([steering.close(), other.close(), anonymous.close()]);
 });
 
 test('the CSV export opens in Danish Excel: BOM, semicolons, decimal commas', async ({ page }) => {

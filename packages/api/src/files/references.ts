@@ -1,4 +1,4 @@
-import { type Database, referencedAttachmentKeys } from '@brobygger/db';
+import { type Database, referencedAttachmentKeys, referencedReportAttachmentKeys } from '@brobygger/db';
 import type { Kysely } from 'kysely';
 
 /**
@@ -23,5 +23,11 @@ export const fileReferenceSources: readonly FileReferenceSource[] = [
     feature: 'knowledge',
     columns: ['resource_attachments.storage_key'],
     referenced: referencedAttachmentKeys,
+  },
+  // Status reports (issue 13): the reports' uploaded attachments.
+  {
+    feature: 'status',
+    columns: ['status_report_attachments.storage_key'],
+    referenced: referencedReportAttachmentKeys,
   },
 ];

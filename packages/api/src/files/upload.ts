@@ -27,10 +27,27 @@ export const attachmentTypes = {
 export type AttachmentExtension = keyof typeof attachmentTypes;
 const extensionAliases: Record<string, AttachmentExtension> = { jpeg: 'jpg' };
 
+/**
+ * Why an upload was refused, as a fixed word: a browser form's redirect carries it, and the page
+ * shows its own (translated) text for it, never words from the URL.
+ */
+export const uploadRefusals = [
+  'form',
+  'not-multipart',
+  'missing',
+  'name',
+  'empty',
+  'too-large',
+  'type',
+  'mismatch',
+] as const;
+export type UploadRefusal = (typeof uploadRefusals)[number];
+
 export class UploadError extends Error {
   constructor(
     readonly status: 400 | 413 | 415 | 422,
     message: string,
+    readonly reason: UploadRefusal,
   ) {
     super(message);
     this.name = 'UploadError';
@@ -52,14 +69,14 @@ export interface ReceivedFile {
 /** A name with a folder in it, a control character or none at all is refused. */
 export function checkFileName(name: string): string {
   const trimmed = name.normalize('NFC').trim();
-  if (!trimmed) throw new UploadError(422, 'Filen skal have et navn.');
+  if (!trimmed) throw new UploadError(422, 'Filen skal have et navn.', 'name');
   if (/[/\\]/.test(trimmed) || /^\.+$/.test(trimmed) || /^[a-z]:/i.test(trimmed)) {
-    throw new UploadError(422, 'Filnavnet må ikke indeholde mapper (/ eller \\).');
+    throw new UploadError(422, 'Filnavnet må ikke indeholde mapper (/ eller \\).', 'name');
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(trimmed))
-    throw new UploadError(422, 'Filnavnet indeholder ugyldige tegn.');
-  if (trimmed.length > 200) throw new UploadError(422, 'Filnavnet må højst være 200 tegn.');
+    throw new UploadError(422, 'Filnavnet indeholder ugyldige tegn.', 'name');
+  if (trimmed.length > 200) throw new UploadError(422, 'Filnavnet må højst være 200 tegn.', 'name');
   return trimmed;
 }
 
@@ -75,13 +92,17 @@ export async function receiveFile(
   maxBytes = maxAttachmentBytes,
 ): Promise<ReceivedFile> {
   if (!headers.contentType || !/^multipart\/form-data\b/i.test(headers.contentType)) {
-    throw new UploadError(415, 'Send filen som multipart/form-data i feltet "file".');
+    throw new UploadError(415, 'Send filen som multipart/form-data i feltet "file".', 'not-multipart');
   }
   // A declared length far over the limit is refused before anything is read.
   if (headers.contentLength && Number(headers.contentLength) > maxBytes + 64 * 1024) {
-    throw new UploadError(413, `Filen er for stor: højst ${Math.floor(maxBytes / (1024 * 1024))} MB.`);
+    throw new UploadError(
+      413,
+      `Filen er for stor: højst ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+      'too-large',
+    );
   }
-  if (!body) throw new UploadError(422, 'Vælg en fil.');
+  if (!body) throw new UploadError(422, 'Vælg en fil.', 'missing');
   const tempPath = join(tmpdir(), `brobygger-upload-${randomUUID()}`);
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
@@ -100,7 +121,7 @@ export async function receiveFile(
           limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 2000, parts: 12 },
         });
       } catch {
-        reject(new UploadError(400, 'Formularen kan ikke læses.'));
+        reject(new UploadError(400, 'Formularen kan ikke læses.', 'form'));
         return;
       }
       parser.on('file', (name, stream, info) => {
@@ -122,7 +143,11 @@ export async function receiveFile(
           source.unpipe(parser);
           source.resume();
           reject(
-            new UploadError(413, `Filen er for stor: højst ${Math.floor(maxBytes / (1024 * 1024))} MB.`),
+            new UploadError(
+              413,
+              `Filen er for stor: højst ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+              'too-large',
+            ),
           );
         });
         writing = pipeline(stream, createWriteStream(tempPath));
@@ -131,26 +156,27 @@ export async function receiveFile(
       parser.on('field', (name, value) => {
         fields[name] = value;
       });
-      parser.on('error', () => reject(new UploadError(400, 'Formularen kan ikke læses.')));
+      parser.on('error', () => reject(new UploadError(400, 'Formularen kan ikke læses.', 'form')));
       parser.on('close', () => resolve());
       source.on('error', (error) =>
-        reject(tooLarge ? error : new UploadError(400, 'Forespørgslen blev afbrudt.')),
+        reject(tooLarge ? error : new UploadError(400, 'Forespørgslen blev afbrudt.', 'form')),
       );
       source.pipe(parser);
     });
     if (writing) await writing;
     if (nameError) throw nameError;
-    if (fileName === undefined) throw new UploadError(422, 'Vælg en fil (feltet "file").');
+    if (fileName === undefined) throw new UploadError(422, 'Vælg en fil (feltet "file").', 'missing');
     const name = checkFileName(fileName);
     const { stat } = await import('node:fs/promises');
     const size = (await stat(tempPath).catch(() => ({ size: 0 }))).size;
-    if (size === 0) throw new UploadError(422, 'Filen er tom.');
+    if (size === 0) throw new UploadError(422, 'Filen er tom.', 'empty');
     const detected = await fileTypeFromFile(tempPath);
     const extension = detected ? (extensionAliases[detected.ext] ?? detected.ext) : undefined;
     if (!extension || !(extension in attachmentTypes)) {
       throw new UploadError(
         415,
         'Filtypen er ikke tilladt: vedhæft PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument-tekst (odt) eller et billede (PNG, JPEG, GIF, WebP).',
+        'type',
       );
     }
     const dot = name.lastIndexOf('.');
@@ -160,6 +186,7 @@ export async function receiveFile(
       throw new UploadError(
         422,
         `Filens navn ender på .${written}, men indholdet er ${extension.toUpperCase()}. Omdøb filen eller vælg den rigtige.`,
+        'mismatch',
       );
     }
     const typed = extension as AttachmentExtension;

@@ -7,10 +7,11 @@ import { errorResponse } from '../errors.ts';
 export const maxBodyBytes = 1024 * 1024;
 
 /**
- * Knowledge (issue 11): the attachment upload streams multipart/form-data to disk under its own
- * limit (files/upload.ts, 20 MiB); the JSON rules and the 1 MiB limit do not apply to it.
+ * The attachment uploads of the library (issue 11) and of status reports (issue 13) stream
+ * multipart/form-data to disk under their own limit (files/upload.ts, 20 MiB); the JSON rules and
+ * the 1 MiB limit do not apply to them.
  */
-const uploadPath = /^\/api\/resources\/[^/]+\/attachments$/;
+const uploadPath = /^\/api\/(?:resources|status-reports)\/[^/]+\/attachments$/;
 const isUpload = (method: string, path: string, type: string | undefined) =>
   method === 'POST' && uploadPath.test(path) && /^multipart\/form-data\b/i.test(type ?? '');
 

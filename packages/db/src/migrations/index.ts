@@ -14,6 +14,7 @@ import * as search from './2026-11-27T0600-search.ts';
 import * as statusReports from './2026-11-27T1300-status-reports.ts';
 import * as steeringOverviewGeneration from './2026-11-27T1310-steering-overview-generation.ts';
 import * as volunteerSearchGeneration from './2026-11-27T1320-volunteer-search-generation.ts';
+import * as statusReportAttachments from './2026-11-27T1330-status-report-attachments.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -29,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0310-email-attachments': emailAttachments,
   '2026-11-27T1310-steering-overview-generation': steeringOverviewGeneration,
   '2026-11-27T1320-volunteer-search-generation': volunteerSearchGeneration,
+  // Status reports: uploaded attachments (issue 13)
+  '2026-11-27T1330-status-report-attachments': statusReportAttachments,
   // Associations and volunteers (issue 10)
   '2026-11-27T0400-associations': associations,
   // Search (issue 12)

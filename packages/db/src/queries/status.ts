@@ -479,6 +479,122 @@ export async function listIndicatorValues(
   return rows.map((row) => ({ ...row, value: Number(row.value) }));
 }
 
+// ---- Attachments (files uploaded to a report; the bytes are in the file store) ----
+
+export interface ReportAttachmentRow {
+  id: number;
+  reportId: number;
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+function attachmentBase(db: Kysely<Database>) {
+  return db
+    .selectFrom('status_report_attachments')
+    .select([
+      'id',
+      'report_id as reportId',
+      'storage_key as storageKey',
+      'file_name as fileName',
+      'content_type as contentType',
+      'size_bytes as sizeBytes',
+      'created_at as createdAt',
+    ]);
+}
+
+const withNumberSize = (row: Omit<ReportAttachmentRow, 'sizeBytes'> & { sizeBytes: string | number }) => ({
+  ...row,
+  sizeBytes: Number(row.sizeBytes),
+});
+
+export async function insertReportAttachment(
+  db: Kysely<Database>,
+  values: {
+    reportId: number;
+    storageKey: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    uploadedBy: string | null;
+  },
+): Promise<ReportAttachmentRow> {
+  const row = await db
+    .insertInto('status_report_attachments')
+    .values({
+      report_id: values.reportId,
+      storage_key: values.storageKey,
+      file_name: values.fileName,
+      content_type: values.contentType,
+      size_bytes: values.sizeBytes,
+      uploaded_by: values.uploadedBy,
+    })
+    .returning([
+      'id',
+      'report_id as reportId',
+      'storage_key as storageKey',
+      'file_name as fileName',
+      'content_type as contentType',
+      'size_bytes as sizeBytes',
+      'created_at as createdAt',
+    ])
+    .executeTakeFirstOrThrow();
+  return withNumberSize(row);
+}
+
+/** The attachments of some reports, in the order they were uploaded (one query for a whole pack). */
+export async function listReportAttachments(
+  db: Kysely<Database>,
+  reportIds: number[],
+): Promise<ReportAttachmentRow[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await attachmentBase(db).where('report_id', 'in', reportIds).orderBy('id').execute();
+  return rows.map(withNumberSize);
+}
+
+export async function countReportAttachments(db: Kysely<Database>, reportId: number): Promise<number> {
+  const row = await db
+    .selectFrom('status_report_attachments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('report_id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One attachment of one report; undefined when the id is unknown or belongs to another report. */
+export async function findReportAttachment(
+  db: Kysely<Database>,
+  reportId: number,
+  id: number,
+): Promise<ReportAttachmentRow | undefined> {
+  const row = await attachmentBase(db)
+    .where('id', '=', id)
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+  return row ? withNumberSize(row) : undefined;
+}
+
+export async function deleteReportAttachment(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('status_report_attachments').where('id', '=', id).execute();
+}
+
+/**
+ * Deletes a report; its revisions, transitions, comments, indicator values and attachment rows go
+ * with it (on delete cascade). Answers the storage keys of its files, for the caller to delete
+ * from the file store after the commit.
+ */
+export async function deleteReport(db: Kysely<Database>, id: number): Promise<string[]> {
+  const keys = await db
+    .selectFrom('status_report_attachments')
+    .select('storage_key')
+    .where('report_id', '=', id)
+    .execute();
+  await db.deleteFrom('status_reports').where('id', '=', id).execute();
+  return keys.map((row) => row.storage_key);
+}
+
 // ---- Periods, people, notifications ----
 
 export async function listPeriodClosures(db: Kysely<Database>): Promise<Set<string>> {
@@ -544,11 +660,12 @@ export async function claimStatusNotification(db: Kysely<Database>, key: string)
 
 /**
  * What one user wrote in the status reports, for the export of their data (GDPR art. 15): the
- * description revisions, report revisions, state changes (with their comments) and comments.
+ * description revisions, report revisions, state changes (with their comments), comments and the
+ * files they uploaded (names and sizes; the files themselves are the organisation's record).
  * The content itself stays when the account is deleted; only the link to the author goes.
  */
 export async function listStatusWorkOf(db: Kysely<Database>, userId: string) {
-  const [descriptions, revisions, transitions, comments] = await Promise.all([
+  const [descriptions, revisions, transitions, comments, attachments] = await Promise.all([
     db
       .selectFrom('focus_area_descriptions as d')
       .innerJoin('focus_areas as a', 'a.id', 'd.focus_area_id')
@@ -600,6 +717,42 @@ export async function listStatusWorkOf(db: Kysely<Database>, userId: string) {
       .where('c.author_id', '=', userId)
       .orderBy('c.id')
       .execute(),
+    db
+      .selectFrom('status_report_attachments as f')
+      .innerJoin('status_reports as r', 'r.id', 'f.report_id')
+      .innerJoin('focus_areas as a', 'a.id', 'r.focus_area_id')
+      .select([
+        'r.id as reportId',
+        'a.slug as focusArea',
+        'r.period_key as period',
+        'f.file_name as fileName',
+        'f.content_type as contentType',
+        'f.size_bytes as sizeBytes',
+        'f.created_at as createdAt',
+      ])
+      .where('f.uploaded_by', '=', userId)
+      .orderBy('f.id')
+      .execute(),
   ]);
-  return { descriptions, revisions, transitions, comments };
+  return {
+    descriptions,
+    revisions,
+    transitions,
+    comments,
+    attachments: attachments.map((row) => ({ ...row, sizeBytes: Number(row.sizeBytes) })),
+  };
+}
+
+/** Of `keys`, those a status report's attachment still names (the file store's orphan sweep). */
+export async function referencedReportAttachmentKeys(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('status_report_attachments')
+    .select('storage_key')
+    .where('storage_key', 'in', keys)
+    .execute();
+  return rows.map((row) => row.storage_key);
 }

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import { fileResponse, isBrowserForm, uploadInputOf } from '../../files/http.ts';
 import { createRouter } from '../../openapi.ts';
 import {
   addAttachment,
@@ -116,16 +115,9 @@ export const resourcesRouter = createRouter()
   })
   .openapi(uploadAttachmentRoute, async (c) => {
     const slug = c.req.valid('param').slug;
-    const browserForm = (c.req.header('accept') ?? '').includes('text/html');
+    const browserForm = isBrowserForm(c);
     try {
-      // Under @hono/node-server the Node request itself is read: its web-stream wrapper buffers
-      // ahead without bound when the disk is slower than the network (docs/benchmarks.md).
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      const { attachment, fields } = await addAttachment(useCaseContext(c), slug, {
-        body: incoming && !c.req.raw.bodyUsed ? incoming : c.req.raw.body,
-        contentType: c.req.header('content-type'),
-        contentLength: c.req.header('content-length'),
-      });
+      const { attachment, fields } = await addAttachment(useCaseContext(c), slug, uploadInputOf(c));
       if (browserForm) return c.redirect(`${uploadRedirectTarget(fields, slug)}?vedhaeftning=ok`, 303);
       return c.json({ attachment }, 201);
     } catch (error) {
@@ -144,17 +136,7 @@ export const resourcesRouter = createRouter()
   })
   .openapi(downloadAttachmentRoute, async (c) => {
     const file = await openAttachment(useCaseContext(c), c.get('actor'), c.req.valid('param').id);
-    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    const disposition = `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
-    return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.size),
-      'Content-Disposition': disposition,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': file.isPublic ? 'public, max-age=300' : 'private, no-store',
-      // Opened directly, nothing in the file may run or load anything.
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    });
+    return fileResponse(c, file);
   })
   .openapi(suggestChangeRoute, async (c) =>
     c.json(

@@ -1,19 +1,25 @@
 import type { TypedResponse } from 'hono';
+import { fileResponse, isBrowserForm, uploadInputOf } from '../../files/http.ts';
 import { createRouter } from '../../openapi.ts';
 import {
   acknowledgeReport,
   addInitiative,
+  addReportAttachment,
   closePeriod,
   commentOnReport,
   createReport,
+  deleteDraftReport,
   editInitiative,
   exportSteeringCsv,
   listSubmittedReports,
+  openReportAttachment,
   readAreaWorkspace,
   readDescriptionHistory,
   readPublicStatus,
   readReport,
   readSteeringPack,
+  removeReportAttachment,
+  reportEditPath,
   returnReport,
   reviseDescription,
   type SteeringOverviewView,
@@ -28,6 +34,9 @@ import {
   closePeriodRoute,
   commentReportRoute,
   createReportRoute,
+  deleteReportAttachmentRoute,
+  deleteReportRoute,
+  downloadReportAttachmentRoute,
   editInitiativeRoute,
   getReportRoute,
   getWorkspaceRoute,
@@ -41,6 +50,7 @@ import {
   steeringPackRoute,
   submitReportRoute,
   updateReportRoute,
+  uploadReportAttachmentRoute,
 } from './status.routes.ts';
 
 export const statusRouter = createRouter()
@@ -105,6 +115,47 @@ export const statusRouter = createRouter()
       c.req.valid('json'),
     );
     return c.json({ report }, 200);
+  })
+  .openapi(deleteReportRoute, async (c) => {
+    return c.json(await deleteDraftReport(useCaseContext(c), c.get('actor'), c.req.valid('param').id), 200);
+  })
+  .openapi(uploadReportAttachmentRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const browserForm = isBrowserForm(c);
+    try {
+      const { attachment, editPath } = await addReportAttachment(
+        useCaseContext(c),
+        c.get('actor'),
+        id,
+        uploadInputOf(c),
+      );
+      if (browserForm) return c.redirect(`${editPath}?bilag=ok`, 303);
+      return c.json({ attachment }, 201);
+    } catch (error) {
+      // A browser form gets its page back with the reason as a fixed word (the page has the words).
+      const status = (error as { status?: number }).status;
+      if (
+        browserForm &&
+        status !== undefined &&
+        status >= 400 &&
+        status < 500 &&
+        ![401, 403, 404].includes(status)
+      ) {
+        const path = await reportEditPath(useCaseContext(c), c.get('actor'), id);
+        const reason = (error as { reason?: string }).reason ?? 'other';
+        if (path) return c.redirect(`${path}?bilag-fejl=${encodeURIComponent(reason)}`, 303);
+      }
+      throw error;
+    }
+  })
+  .openapi(downloadReportAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    return fileResponse(c, await openReportAttachment(useCaseContext(c), c.get('actor'), id, attachmentId));
+  })
+  .openapi(deleteReportAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    await removeReportAttachment(useCaseContext(c), c.get('actor'), id, attachmentId);
+    return c.body(null, 204);
   })
   .openapi(submitReportRoute, async (c) => {
     return c.json(

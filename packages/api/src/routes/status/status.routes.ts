@@ -162,6 +162,84 @@ export const updateReportRoute = createRoute({
   },
 });
 
+export const deleteReportRoute = createRoute({
+  operationId: 'deleteStatusReport',
+  security: signedIn,
+  middleware: [permit('status:edit')] as const,
+  method: 'delete',
+  path: '/status-reports/{id}',
+  tags,
+  summary:
+    'Delete a draft that was never submitted, with its revisions and uploaded files (its area’s lead owners); a report that has been submitted answers 409',
+  request: { params: reportParams },
+  responses: {
+    200: jsonContent(z.object({ focusArea: z.string() }), 'Deleted; the area’s slug'),
+    ...errors(400, 401, 403, 404, 409),
+  },
+});
+
+const attachmentParams = reportParams.extend({ attachmentId: idSchema });
+const reportAttachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+
+export const uploadReportAttachmentRoute = createRoute({
+  operationId: 'uploadStatusReportAttachment',
+  security: signedIn,
+  middleware: [permit('status:edit')] as const,
+  method: 'post',
+  path: '/status-reports/{id}/attachments',
+  tags,
+  summary:
+    'Attach a file to a draft or returned report (its area’s lead owners): multipart/form-data with one file in the field `file` (PDF, docx, xlsx, pptx, odt, PNG, JPEG, GIF or WebP; at most 20 MiB; at most 20 files a report). The type is read from the bytes and must agree with the name’s extension. A submitted or acknowledged report answers 409. A browser form (Accept: text/html) is answered with 303 to the report’s page.',
+  request: { params: reportParams },
+  responses: {
+    201: jsonContent(z.object({ attachment: reportAttachmentSchema }), 'Attached'),
+    303: {
+      description:
+        'A browser form: back to /tovholder/{slug}/rapporter/{id} with `bilag=ok` or `bilag-fejl=<reason>` (form, not-multipart, missing, name, empty, too-large, type, mismatch, frozen, too-many, other)',
+    },
+    ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+export const downloadReportAttachmentRoute = createRoute({
+  operationId: 'downloadStatusReportAttachment',
+  security: signedIn,
+  middleware: [permit('status:read-files')] as const,
+  method: 'get',
+  path: '/status-reports/{id}/attachments/{attachmentId}',
+  tags,
+  summary:
+    'A file of a report, to its area’s lead owners, the steering group, admins, and staff once submitted (403 for anyone else, a lead owner of another area too; never public). Content-Disposition: attachment (images inline), its sniffed Content-Type, X-Content-Type-Options: nosniff, no-store.',
+  request: { params: attachmentParams },
+  responses: {
+    200: { description: 'The file' },
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export const deleteReportAttachmentRoute = createRoute({
+  operationId: 'deleteStatusReportAttachment',
+  security: signedIn,
+  middleware: [permit('status:edit')] as const,
+  method: 'delete',
+  path: '/status-reports/{id}/attachments/{attachmentId}',
+  tags,
+  summary:
+    'Remove a file from a draft or returned report, and its stored file (its area’s lead owners); a submitted or acknowledged report answers 409',
+  request: { params: attachmentParams },
+  responses: {
+    204: { description: 'Removed' },
+    ...errors(400, 401, 403, 404, 409),
+  },
+});
+
 export const submitReportRoute = createRoute({
   operationId: 'submitStatusReport',
   security: signedIn,

@@ -8,12 +8,12 @@ import {
 } from '@brobygger/db';
 import { type Actor, canReadAudience } from '@brobygger/domain';
 import { enqueueJob } from '@brobygger/jobs';
-import type { FileStore } from '../../files/store.ts';
-import { type ReceivedFile, receiveFile, UploadError } from '../../files/upload.ts';
+import type { ReceivedFile } from '../../files/upload.ts';
 import { indexLater } from '../../search/index-later.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
-import { notFound, UseCaseError } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { discardUpload, fileStoreOf, receiveUpload, type UploadInput } from '../uploads.ts';
 
 /** The job that extracts an attachment's text for search (jobs/knowledge.ts). */
 export const extractTextJobType = 'knowledge.extract-text';
@@ -26,29 +26,6 @@ export const extractableTypes = new Set([
   'application/vnd.oasis.opendocument.text',
 ]);
 
-export function fileStoreOf(ctx: UseCaseContext): FileStore {
-  if (!ctx.deps.files) throw new Error('no file store');
-  return ctx.deps.files;
-}
-
-export interface UploadInput {
-  body: ReadableStream<Uint8Array> | NodeJS.ReadableStream | null;
-  contentType: string | undefined;
-  contentLength: string | undefined;
-}
-
-const uploadFailure = (error: UploadError) =>
-  new UseCaseError(
-    error.status === 413
-      ? 'payload_too_large'
-      : error.status === 415
-        ? 'unsupported_media_type'
-        : 'validation_failed',
-    error.message,
-    error.status === 413 || error.status === 415 ? (error.status as never) : error.status === 400 ? 400 : 422,
-    error.status === 422 ? { file: [error.message] } : undefined,
-  );
-
 /**
  * Staff attach a file to a resource. The upload streams to a temporary file, is checked (name,
  * size, type from its bytes), then moves into the file store under a generated key; the row,
@@ -57,19 +34,10 @@ const uploadFailure = (error: UploadError) =>
 export async function addAttachment(ctx: UseCaseContext, slug: string, upload: UploadInput) {
   const resource = await findResourceBySlug(ctx.deps.db, slug);
   if (!resource) {
-    if (upload.body && 'cancel' in upload.body) await upload.body.cancel().catch(() => {});
+    await discardUpload(upload);
     throw notFound('Ressourcen findes ikke.');
   }
-  let received: ReceivedFile;
-  try {
-    received = await receiveFile(upload.body, {
-      contentType: upload.contentType,
-      contentLength: upload.contentLength,
-    });
-  } catch (error) {
-    if (error instanceof UploadError) throw uploadFailure(error);
-    throw error;
-  }
+  const received: ReceivedFile = await receiveUpload(upload);
   const files = fileStoreOf(ctx);
   let key: string | undefined;
   try {

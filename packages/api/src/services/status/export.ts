@@ -14,5 +14,7 @@ export async function exportStatusWork(ctx: UseCaseContext, userId: string) {
     reportRevisions: work.revisions.map((row) => ({ ...row, createdAt: iso(row.createdAt) })),
     stateChanges: work.transitions.map((row) => ({ ...row, createdAt: iso(row.createdAt) })),
     comments: work.comments.map((row) => ({ ...row, createdAt: iso(row.createdAt) })),
+    /** Files they uploaded to reports: names, types and sizes (the files are the area's record). */
+    uploadedAttachments: work.attachments.map((row) => ({ ...row, createdAt: iso(row.createdAt) })),
   };
 }

@@ -1,4 +1,11 @@
 // Initiative tracking and the half-yearly status reports (issue 13).
+export {
+  addReportAttachment,
+  deleteDraftReport,
+  openReportAttachment,
+  removeReportAttachment,
+  reportEditPath,
+} from './attachments.ts';
 export { readDescriptionHistory, reviseDescription } from './description.ts';
 export { addInitiative, editInitiative } from './initiatives.ts';
 export { readPublicStatus } from './public.ts';

@@ -9,6 +9,7 @@ import {
   listIndicatorValues,
   listLeadOwners,
   listPeriodClosures,
+  listReportAttachments,
   listReportComments,
   listReportsInStates,
   listReportTransitions,
@@ -46,6 +47,7 @@ import { reportReturnedMessage, reportSubmittedMessage } from '../../mail/status
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
+import { attachmentView } from './attachment-view.ts';
 import { readAreaInitiatives } from './initiatives.ts';
 import { clock, ensure, iso, publicDataChanged, reportingRules, requireFocusArea } from './shared.ts';
 
@@ -362,6 +364,16 @@ function mayRead(actor: Actor, report: ReportRow): boolean {
 }
 
 /**
+ * Who may have a report's uploaded files: its area and the reviewers always, staff once it is
+ * submitted; unlike its text, not a lead owner of another area (`status:read-files`).
+ */
+export function mayReadFiles(actor: Actor, report: ReportRow): boolean {
+  const area = { focusArea: report.areaSlug };
+  if (!can(actor, 'status:read-files', area)) return false;
+  return can(actor, 'status:read-area', area) || submittedStates.includes(report.state as ReportState);
+}
+
+/**
  * One report with what changed since the previous period (statuses and indicator values side by
  * side) and each indicator's values over every period, for the report page.
  */
@@ -371,12 +383,13 @@ export async function readReport(ctx: UseCaseContext, actor: Actor, id: number) 
   // A report the caller may not see is one they cannot tell from a missing one.
   if (!report || !mayRead(actor, report)) throw notFound('Statusrapporten findes ikke');
   const areaReader = can(actor, 'status:read-area', { focusArea: report.areaSlug });
-  const [areaReports, description, initiatives, comments, transitions] = await Promise.all([
+  const [areaReports, description, initiatives, comments, transitions, files] = await Promise.all([
     listAreaReports(db, report.focusAreaId),
     latestDescription(db, report.focusAreaId),
     readAreaInitiatives(ctx, report.focusAreaId),
     areaReader ? listReportComments(db, id) : Promise.resolve([]),
     areaReader ? listReportTransitions(db, id) : Promise.resolve([]),
+    mayReadFiles(actor, report) ? listReportAttachments(db, [id]) : Promise.resolve([]),
   ]);
   // Other periods count when submitted or acknowledged; this report counts as it is.
   const counted = areaReports.filter(
@@ -415,7 +428,10 @@ export async function readReport(ctx: UseCaseContext, actor: Actor, id: number) 
     summary: content.summary ?? '',
     risks: content.risks ?? '',
     nextSteps: content.nextSteps ?? '',
+    /** Links to files elsewhere, as the report's text has them (before uploads existed). */
     attachments: (content.attachments ?? []) as Link[],
+    /** Files uploaded to the report, oldest first; each downloads from its `url`. */
+    files: files.map(attachmentView),
     initiatives: (content.initiatives ?? []).map((entry) => ({
       ...entry,
       name: initiativeNames.get(entry.initiativeId) ?? '',
@@ -456,6 +472,8 @@ export async function readReport(ctx: UseCaseContext, actor: Actor, id: number) 
       edit:
         can(actor, 'status:edit', { focusArea: report.areaSlug }) &&
         reportTransition(report.state as ReportState, { type: 'edit' }).ok,
+      /** Only a draft that never reached the steering group can be deleted (with its files). */
+      delete: can(actor, 'status:edit', { focusArea: report.areaSlug }) && report.state === 'draft',
       review: can(actor, 'status:review') && report.state === 'submitted',
       comment: areaReader,
     },
