@@ -4,18 +4,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from '../i18n/use-translation';
 import type { AssociationFormValues } from '../lib/associations.server';
 import { languageName } from '../lib/event-format';
-import { FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
-
-/** A field's error text under its label (for fieldsets and textareas). */
-export function FieldErrorText({ errors, name }: { errors: FormErrors | undefined; name: string }) {
-  const field = useFieldError(errors)(name);
-  return field.error ? (
-    <span className="form-error-message" id={`${name}-error`}>
-      <span className="sr-only">{field.errorPrefix} </span>
-      <span lang={field.errorLang}>{field.error}</span>
-    </span>
-  ) : null;
-}
+import { FieldErrorText, FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
 
 /** Register or edit an association. A plain POST form: it works without JavaScript. */
 export function AssociationForm({

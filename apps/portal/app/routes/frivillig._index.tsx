@@ -15,9 +15,8 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FieldErrorText } from '../components/association-form';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormErrorSummary, useFieldError } from '../components/form-errors';
+import { FieldErrorText, FormErrorSummary, useFieldError } from '../components/form-errors';
 import { levelLabel } from '../components/volunteer-parts';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
