@@ -110,7 +110,7 @@ export default function CategoryPage() {
       {threads.length === 0 ? <p>{t('forum.noThreads')}</p> : null}
       <ul className="knowledge-list">
         {threads.map((thread) => (
-          <li key={thread.id}>
+          <li key={thread.id} className="knowledge-list__item">
             <h3 className="h4">
               <Link to={`/forum/traad/${thread.id}`} lang={dataLang}>
                 {thread.title}

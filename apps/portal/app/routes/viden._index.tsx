@@ -145,7 +145,7 @@ export default function LibraryPage() {
       ) : (
         <ul className="knowledge-list">
           {resources.map((resource) => (
-            <li key={resource.slug}>
+            <li key={resource.slug} className="knowledge-list__item">
               <h3 className="h4">
                 <Link to={`/viden/${resource.slug}`} lang={dataLang}>
                   {resource.title}
