@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
 import { languageName } from '../lib/event-format';
 import type { EventFieldValues } from '../lib/events.server';
+import { CheckboxChoices } from './checkbox-choices';
 import { FieldErrorText, type FormErrors, useFieldError } from './form-errors';
 
 // The fields an event (staff, components/event-form.tsx) and an association's activity
@@ -22,9 +23,6 @@ interface FieldsProps {
   errors: FormErrors | undefined;
 }
 
-const groupClass = (errors: FormErrors | undefined, name: string) =>
-  errors?.fields[name] ? 'form-group form-error' : 'form-group';
-
 /** What, when and where: title, description, start and end, address or link, and capacity. */
 export function EventCoreFields({ values, errors }: FieldsProps) {
   const { t } = useTranslation();
@@ -39,7 +37,7 @@ export function EventCoreFields({ values, errors }: FieldsProps) {
         required
         {...field('title')}
       />
-      <div className={groupClass(errors, 'description')}>
+      <div className={errors?.fields.description ? 'form-group form-error' : 'form-group'}>
         <label className="form-label" htmlFor="description">
           {t('eventForm.description')}
         </label>
@@ -119,46 +117,29 @@ export function EventAudienceFields({
   const languages = [...new Set([...commonEventLanguages, ...(values?.languages ?? [])])];
   return (
     <>
-      <fieldset className={groupClass(errors, 'languages')} id="languages">
-        <legend className="form-label">{t('eventForm.languages')}</legend>
-        <FieldErrorText errors={errors} name="languages" />
-        <ul className="nobullet-list event-form__choices">
-          {languages.map((code) => (
-            <li key={code} className="form-group-checkbox">
-              <input
-                className="form-checkbox"
-                type="checkbox"
-                id={`language-${code}`}
-                name="languages"
-                value={code}
-                defaultChecked={values?.languages.includes(code) ?? code === 'da'}
-              />
-              <label htmlFor={`language-${code}`}>{languageName(code, lng)}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset className={groupClass(errors, 'focusAreas')} id="focusAreas">
-        <legend className="form-label">{t('eventForm.focusAreas')}</legend>
-        <FieldErrorText errors={errors} name="focusAreas" />
-        <ul className="nobullet-list event-form__choices">
-          {focusAreas.map((area) => (
-            <li key={area.slug} className="form-group-checkbox">
-              <input
-                className="form-checkbox"
-                type="checkbox"
-                id={`focusArea-${area.slug}`}
-                name="focusAreas"
-                value={area.slug}
-                defaultChecked={values?.focusAreas.includes(area.slug) ?? false}
-              />
-              <label htmlFor={`focusArea-${area.slug}`} lang={dataLang}>
-                {area.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <CheckboxChoices
+        name="languages"
+        legend={t('eventForm.languages')}
+        idPrefix="language"
+        choices={languages.map((code) => ({
+          value: code,
+          label: languageName(code, lng),
+          checked: values?.languages.includes(code) ?? code === 'da',
+        }))}
+        errors={errors}
+      />
+      <CheckboxChoices
+        name="focusAreas"
+        legend={t('eventForm.focusAreas')}
+        idPrefix="focusArea"
+        choices={focusAreas.map((area) => ({
+          value: area.slug,
+          label: area.name,
+          checked: values?.focusAreas.includes(area.slug) ?? false,
+          lang: dataLang,
+        }))}
+        errors={errors}
+      />
       <fieldset className="form-group">
         <legend className="form-label">{t('events.accessibility')}</legend>
         <ul className="nobullet-list event-form__choices">
