@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from '../i18n/use-translation';
 import type { AssociationFormValues } from '../lib/associations.server';
 import { languageName } from '../lib/event-format';
-import { CheckboxChoices } from './checkbox-choices';
+import { CheckboxChoices, FocusAreaChoices } from './checkbox-choices';
 import { FieldErrorText, FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
 
 /** Register or edit an association. A plain POST form: it works without JavaScript. */
@@ -21,7 +21,7 @@ export function AssociationForm({
   submitLabel: string;
   intent?: string;
 }) {
-  const { t, lng, dataLang } = useTranslation();
+  const { t, lng } = useTranslation();
   const field = useFieldError(errors);
   const fieldClass = (name: string) => (errors?.fields[name] ? 'form-group form-error' : 'form-group');
   const languages = [...new Set([...commonVolunteerLanguages, ...(values?.languages ?? [])])];
@@ -117,16 +117,10 @@ export function AssociationForm({
           }))}
           errors={errors}
         />
-        <CheckboxChoices
-          name="focusAreas"
+        <FocusAreaChoices
           legend={t('associationForm.focusAreas')}
-          idPrefix="focusArea"
-          choices={focusAreas.map((area) => ({
-            value: area.slug,
-            label: area.name,
-            checked: values?.focusAreas.includes(area.slug) ?? false,
-            lang: dataLang,
-          }))}
+          focusAreas={focusAreas}
+          checked={values?.focusAreas}
           errors={errors}
         />
         <div className="form-actions">

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n/use-translation';
 import { FieldErrorText, type FormErrors } from './form-errors';
 
 export interface CheckboxChoice {
@@ -48,5 +49,34 @@ export function CheckboxChoices({
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+/** The policy's focus areas to tick (`focusAreas`): an event's, an activity's, an association's. */
+export function FocusAreaChoices({
+  legend,
+  focusAreas,
+  checked,
+  errors,
+}: {
+  legend: string;
+  focusAreas: readonly { slug: string; name: string }[];
+  checked: readonly string[] | undefined;
+  errors: FormErrors | undefined;
+}) {
+  const { dataLang } = useTranslation();
+  return (
+    <CheckboxChoices
+      name="focusAreas"
+      legend={legend}
+      idPrefix="focusArea"
+      choices={focusAreas.map((area) => ({
+        value: area.slug,
+        label: area.name,
+        checked: checked?.includes(area.slug) ?? false,
+        lang: dataLang,
+      }))}
+      errors={errors}
+    />
   );
 }

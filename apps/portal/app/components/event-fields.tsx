@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
 import { languageName } from '../lib/event-format';
 import type { EventFieldValues } from '../lib/events.server';
-import { CheckboxChoices } from './checkbox-choices';
+import { CheckboxChoices, FocusAreaChoices } from './checkbox-choices';
 import { FieldErrorText, type FormErrors, useFieldError } from './form-errors';
 
 // The fields an event (staff, components/event-form.tsx) and an association's activity
@@ -113,7 +113,7 @@ export function EventAudienceFields({
   errors,
   focusAreas,
 }: FieldsProps & { focusAreas: { slug: string; name: string }[] }) {
-  const { t, lng, dataLang } = useTranslation();
+  const { t, lng } = useTranslation();
   const languages = [...new Set([...commonEventLanguages, ...(values?.languages ?? [])])];
   return (
     <>
@@ -128,16 +128,10 @@ export function EventAudienceFields({
         }))}
         errors={errors}
       />
-      <CheckboxChoices
-        name="focusAreas"
+      <FocusAreaChoices
         legend={t('eventForm.focusAreas')}
-        idPrefix="focusArea"
-        choices={focusAreas.map((area) => ({
-          value: area.slug,
-          label: area.name,
-          checked: values?.focusAreas.includes(area.slug) ?? false,
-          lang: dataLang,
-        }))}
+        focusAreas={focusAreas}
+        checked={values?.focusAreas}
         errors={errors}
       />
       <fieldset className="form-group">
