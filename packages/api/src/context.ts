@@ -42,7 +42,7 @@ export interface ApiDependencies {
   sessionCache?: SessionCache;
   /** The clock of the status-report rules (open period, overdue); tests inject one. */
   now?: () => Date;
-  /** `GET /api/events` answers for a second (createApi makes one); events use cases invalidate it. */
+  /** `GET /api/events` answers for a second (createApi makes one); changes drop it (`dropShortLivedCopies`). */
   eventListCache?: EventListCache;
   // Search (issue 12)
   /** The search engine (bootApi makes it from MEILI_URL); none: PostgreSQL over `db`. */

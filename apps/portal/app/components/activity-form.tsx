@@ -1,19 +1,8 @@
-import { commonEventLanguages } from '@brobygger/domain';
-import { TextField } from '@brobygger/ui';
 import { Form } from '@remix-run/react';
-import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
 import type { ActivityFormValues } from '../lib/associations.server';
-import { languageName } from '../lib/event-format';
-import { FieldErrorText } from './association-form';
-import { FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
-
-const accessFacts = [
-  ['stepFree', 'events.access.stepFree'],
-  ['hearingLoop', 'events.access.hearingLoop'],
-  ['interpreter', 'events.access.interpreter'],
-  ['childcare', 'events.access.childcare'],
-] as const satisfies readonly (readonly [keyof ActivityFormValues, MessageKey])[];
+import { EventAudienceFields, EventCoreFields } from './event-fields';
+import { FormErrorSummary, type FormErrors } from './form-errors';
 
 /** An association posts an activity (an event of the type activity). Works without JavaScript. */
 export function ActivityForm({
@@ -27,145 +16,13 @@ export function ActivityForm({
   focusAreas: { slug: string; name: string }[];
   submitLabel?: string;
 }) {
-  const { t, lng, dataLang } = useTranslation();
-  const field = useFieldError(errors);
-  const fieldClass = (name: string) => (errors?.fields[name] ? 'form-group form-error' : 'form-group');
-  const languages = [...new Set([...commonEventLanguages, ...(values?.languages ?? [])])];
+  const { t } = useTranslation();
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate className="event-form">
-        <TextField
-          id="title"
-          label={t('eventForm.title')}
-          defaultValue={values?.title}
-          maxLength={200}
-          required
-          {...field('title')}
-        />
-        <div className={fieldClass('description')}>
-          <label className="form-label" htmlFor="description">
-            {t('eventForm.description')}
-          </label>
-          <span className="form-hint" id="description-hint">
-            {t('eventForm.descriptionHint')}
-          </span>
-          <FieldErrorText errors={errors} name="description" />
-          <textarea
-            className="form-input input-width-xl"
-            id="description"
-            name="description"
-            rows={8}
-            maxLength={20000}
-            defaultValue={values?.description}
-            aria-describedby={
-              errors?.fields.description ? 'description-hint description-error' : 'description-hint'
-            }
-          />
-        </div>
-        <TextField
-          id="startsAt"
-          type="datetime-local"
-          label={t('eventForm.startsAt')}
-          hint={t('eventForm.timeHint')}
-          defaultValue={values?.startsAt}
-          width="m"
-          required
-          {...field('startsAt')}
-        />
-        <TextField
-          id="endsAt"
-          type="datetime-local"
-          label={t('eventForm.endsAt')}
-          hint={t('eventForm.timeHint')}
-          defaultValue={values?.endsAt}
-          width="m"
-          required
-          {...field('endsAt')}
-        />
-        <TextField
-          id="address"
-          label={t('eventForm.address')}
-          hint={t('eventForm.placeHint')}
-          defaultValue={values?.address}
-          autoComplete="off"
-          maxLength={300}
-          {...field('address')}
-        />
-        <TextField
-          id="onlineUrl"
-          type="url"
-          label={t('eventForm.onlineUrl')}
-          defaultValue={values?.onlineUrl}
-          maxLength={500}
-          {...field('onlineUrl')}
-        />
-        <TextField
-          id="capacity"
-          label={t('eventForm.capacity')}
-          hint={t('eventForm.capacityHint')}
-          defaultValue={values?.capacity}
-          inputMode="numeric"
-          width="xs"
-          {...field('capacity')}
-        />
-        <fieldset className={fieldClass('languages')} id="languages">
-          <legend className="form-label">{t('eventForm.languages')}</legend>
-          <FieldErrorText errors={errors} name="languages" />
-          <ul className="nobullet-list event-form__choices">
-            {languages.map((code) => (
-              <li key={code} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`language-${code}`}
-                  name="languages"
-                  value={code}
-                  defaultChecked={values?.languages.includes(code) ?? code === 'da'}
-                />
-                <label htmlFor={`language-${code}`}>{languageName(code, lng)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className={fieldClass('focusAreas')} id="focusAreas">
-          <legend className="form-label">{t('eventForm.focusAreas')}</legend>
-          <FieldErrorText errors={errors} name="focusAreas" />
-          <ul className="nobullet-list event-form__choices">
-            {focusAreas.map((area) => (
-              <li key={area.slug} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`focusArea-${area.slug}`}
-                  name="focusAreas"
-                  value={area.slug}
-                  defaultChecked={values?.focusAreas.includes(area.slug) ?? false}
-                />
-                <label htmlFor={`focusArea-${area.slug}`} lang={dataLang}>
-                  {area.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className="form-group">
-          <legend className="form-label">{t('events.accessibility')}</legend>
-          <ul className="nobullet-list event-form__choices">
-            {accessFacts.map(([name, label]) => (
-              <li key={name} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={name}
-                  name={name}
-                  defaultChecked={Boolean(values?.[name])}
-                />
-                <label htmlFor={name}>{t(label)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <EventCoreFields values={values} errors={errors} />
+        <EventAudienceFields values={values} errors={errors} focusAreas={focusAreas} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {submitLabel ?? t('activityForm.submit')}

@@ -4,18 +4,8 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from '../i18n/use-translation';
 import type { AssociationFormValues } from '../lib/associations.server';
 import { languageName } from '../lib/event-format';
-import { FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
-
-/** A field's error text under its label (for fieldsets and textareas). */
-export function FieldErrorText({ errors, name }: { errors: FormErrors | undefined; name: string }) {
-  const field = useFieldError(errors)(name);
-  return field.error ? (
-    <span className="form-error-message" id={`${name}-error`}>
-      <span className="sr-only">{field.errorPrefix} </span>
-      <span lang={field.errorLang}>{field.error}</span>
-    </span>
-  ) : null;
-}
+import { CheckboxChoices, FocusAreaChoices } from './checkbox-choices';
+import { FieldErrorText, FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
 
 /** Register or edit an association. A plain POST form: it works without JavaScript. */
 export function AssociationForm({
@@ -31,7 +21,7 @@ export function AssociationForm({
   submitLabel: string;
   intent?: string;
 }) {
-  const { t, lng, dataLang } = useTranslation();
+  const { t, lng } = useTranslation();
   const field = useFieldError(errors);
   const fieldClass = (name: string) => (errors?.fields[name] ? 'form-group form-error' : 'form-group');
   const languages = [...new Set([...commonVolunteerLanguages, ...(values?.languages ?? [])])];
@@ -116,46 +106,23 @@ export function AssociationForm({
           maxLength={300}
           {...field('address')}
         />
-        <fieldset className={fieldClass('languages')} id="languages">
-          <legend className="form-label">{t('associationForm.languages')}</legend>
-          <FieldErrorText errors={errors} name="languages" />
-          <ul className="nobullet-list event-form__choices">
-            {languages.map((code) => (
-              <li key={code} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`language-${code}`}
-                  name="languages"
-                  value={code}
-                  defaultChecked={values?.languages.includes(code) ?? false}
-                />
-                <label htmlFor={`language-${code}`}>{languageName(code, lng)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className={fieldClass('focusAreas')} id="focusAreas">
-          <legend className="form-label">{t('associationForm.focusAreas')}</legend>
-          <FieldErrorText errors={errors} name="focusAreas" />
-          <ul className="nobullet-list event-form__choices">
-            {focusAreas.map((area) => (
-              <li key={area.slug} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`focusArea-${area.slug}`}
-                  name="focusAreas"
-                  value={area.slug}
-                  defaultChecked={values?.focusAreas.includes(area.slug) ?? false}
-                />
-                <label htmlFor={`focusArea-${area.slug}`} lang={dataLang}>
-                  {area.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxChoices
+          name="languages"
+          legend={t('associationForm.languages')}
+          idPrefix="language"
+          choices={languages.map((code) => ({
+            value: code,
+            label: languageName(code, lng),
+            checked: values?.languages.includes(code) ?? false,
+          }))}
+          errors={errors}
+        />
+        <FocusAreaChoices
+          legend={t('associationForm.focusAreas')}
+          focusAreas={focusAreas}
+          checked={values?.focusAreas}
+          errors={errors}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {submitLabel}

@@ -1,18 +1,9 @@
-import { commonEventLanguages } from '@brobygger/domain';
 import { TextField } from '@brobygger/ui';
 import { Form } from '@remix-run/react';
-import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
-import { languageName } from '../lib/event-format';
 import type { EventFormValues } from '../lib/events.server';
-import { FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
-
-const accessFacts = [
-  ['stepFree', 'events.access.stepFree'],
-  ['hearingLoop', 'events.access.hearingLoop'],
-  ['interpreter', 'events.access.interpreter'],
-  ['childcare', 'events.access.childcare'],
-] as const satisfies readonly (readonly [keyof EventFormValues, MessageKey])[];
+import { EventAudienceFields, EventCoreFields } from './event-fields';
+import { FieldErrorText, FormErrorSummary, type FormErrors, useFieldError } from './form-errors';
 
 /** Create or edit an event (staff). A plain POST form: it works without JavaScript. */
 export function EventForm({
@@ -31,28 +22,17 @@ export function EventForm({
   focusAreas: { slug: string; name: string }[];
   isNew: boolean;
 }) {
-  const { t, lng, dataLang } = useTranslation();
+  const { t, lng } = useTranslation();
   const field = useFieldError(errors);
-  const languages = [...new Set([...commonEventLanguages, ...(values?.languages ?? [])])];
-  const fieldClass = (name: string) => (errors?.fields[name] ? 'form-group form-error' : 'form-group');
-  const ErrorText = ({ name }: { name: string }) => {
-    const error = field(name);
-    return error.error ? (
-      <span className="form-error-message" id={`${name}-error`}>
-        <span className="sr-only">{error.errorPrefix} </span>
-        <span lang={error.errorLang}>{error.error}</span>
-      </span>
-    ) : null;
-  };
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate className="event-form">
-        <div className={fieldClass('typeId')}>
+        <div className={errors?.fields.typeId ? 'form-group form-error' : 'form-group'}>
           <label className="form-label" htmlFor="typeId">
             {t('eventForm.type')}
           </label>
-          <ErrorText name="typeId" />
+          <FieldErrorText errors={errors} name="typeId" />
           <select
             className="form-select"
             id="typeId"
@@ -68,80 +48,7 @@ export function EventForm({
             ))}
           </select>
         </div>
-        <TextField
-          id="title"
-          label={t('eventForm.title')}
-          defaultValue={values?.title}
-          maxLength={200}
-          required
-          {...field('title')}
-        />
-        <div className={fieldClass('description')}>
-          <label className="form-label" htmlFor="description">
-            {t('eventForm.description')}
-          </label>
-          <span className="form-hint" id="description-hint">
-            {t('eventForm.descriptionHint')}
-          </span>
-          <ErrorText name="description" />
-          <textarea
-            className="form-input input-width-xl"
-            id="description"
-            name="description"
-            rows={8}
-            maxLength={20000}
-            defaultValue={values?.description}
-            aria-describedby={
-              errors?.fields.description ? 'description-hint description-error' : 'description-hint'
-            }
-          />
-        </div>
-        <TextField
-          id="startsAt"
-          type="datetime-local"
-          label={t('eventForm.startsAt')}
-          hint={t('eventForm.timeHint')}
-          defaultValue={values?.startsAt}
-          width="m"
-          required
-          {...field('startsAt')}
-        />
-        <TextField
-          id="endsAt"
-          type="datetime-local"
-          label={t('eventForm.endsAt')}
-          hint={t('eventForm.timeHint')}
-          defaultValue={values?.endsAt}
-          width="m"
-          required
-          {...field('endsAt')}
-        />
-        <TextField
-          id="address"
-          label={t('eventForm.address')}
-          hint={t('eventForm.placeHint')}
-          defaultValue={values?.address}
-          autoComplete="off"
-          maxLength={300}
-          {...field('address')}
-        />
-        <TextField
-          id="onlineUrl"
-          type="url"
-          label={t('eventForm.onlineUrl')}
-          defaultValue={values?.onlineUrl}
-          maxLength={500}
-          {...field('onlineUrl')}
-        />
-        <TextField
-          id="capacity"
-          label={t('eventForm.capacity')}
-          hint={t('eventForm.capacityHint')}
-          defaultValue={values?.capacity}
-          inputMode="numeric"
-          width="xs"
-          {...field('capacity')}
-        />
+        <EventCoreFields values={values} errors={errors} />
         <TextField
           id="signupDeadline"
           type="datetime-local"
@@ -159,63 +66,7 @@ export function EventForm({
           required
           {...field('organiserName')}
         />
-        <fieldset className={fieldClass('languages')} id="languages">
-          <legend className="form-label">{t('eventForm.languages')}</legend>
-          <ErrorText name="languages" />
-          <ul className="nobullet-list event-form__choices">
-            {languages.map((code) => (
-              <li key={code} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`language-${code}`}
-                  name="languages"
-                  value={code}
-                  defaultChecked={values?.languages.includes(code) ?? code === 'da'}
-                />
-                <label htmlFor={`language-${code}`}>{languageName(code, lng)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className={fieldClass('focusAreas')} id="focusAreas">
-          <legend className="form-label">{t('eventForm.focusAreas')}</legend>
-          <ErrorText name="focusAreas" />
-          <ul className="nobullet-list event-form__choices">
-            {focusAreas.map((area) => (
-              <li key={area.slug} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`focusArea-${area.slug}`}
-                  name="focusAreas"
-                  value={area.slug}
-                  defaultChecked={values?.focusAreas.includes(area.slug) ?? false}
-                />
-                <label htmlFor={`focusArea-${area.slug}`} lang={dataLang}>
-                  {area.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className="form-group">
-          <legend className="form-label">{t('events.accessibility')}</legend>
-          <ul className="nobullet-list event-form__choices">
-            {accessFacts.map(([name, label]) => (
-              <li key={name} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={name}
-                  name={name}
-                  defaultChecked={Boolean(values?.[name])}
-                />
-                <label htmlFor={name}>{t(label)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <EventAudienceFields values={values} errors={errors} focusAreas={focusAreas} />
         <TextField
           id="reminderHours"
           label={t('eventForm.reminderHours')}

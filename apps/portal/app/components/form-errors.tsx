@@ -48,3 +48,14 @@ export function useFieldError(errors: FormErrors | undefined) {
     };
   };
 }
+
+/** A field's error text under its label (for fieldsets and textareas), `${name}-error` to describe it. */
+export function FieldErrorText({ errors, name }: { errors: FormErrors | undefined; name: string }) {
+  const field = useFieldError(errors)(name);
+  return field.error ? (
+    <span className="form-error-message" id={`${name}-error`}>
+      <span className="sr-only">{field.errorPrefix} </span>
+      <span lang={field.errorLang}>{field.error}</span>
+    </span>
+  ) : null;
+}

@@ -1,6 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import type { FormErrors } from './form-errors';
-import { useFieldError } from './form-errors';
+import { FieldErrorText, type FormErrors, useFieldError } from './form-errors';
 
 export interface RecurrenceValues {
   frequency: string;
@@ -25,12 +24,7 @@ export function RecurrenceFields({
   return (
     <fieldset className={error.error ? 'form-group form-error' : 'form-group'}>
       <legend className="form-label">{t('recurrence.legend')}</legend>
-      {error.error ? (
-        <span className="form-error-message" id="recurrence-error">
-          <span className="sr-only">{error.errorPrefix} </span>
-          <span lang={error.errorLang}>{error.error}</span>
-        </span>
-      ) : null}
+      <FieldErrorText errors={errors} name="recurrence" />
       <div className="form-group">
         <label className="form-label" htmlFor="recurrenceFrequency">
           {t('recurrence.frequency')}

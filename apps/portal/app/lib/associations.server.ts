@@ -1,5 +1,6 @@
 import { copenhagenToUtc } from '@brobygger/domain';
 import type { Translate } from '../i18n';
+import type { EventFieldValues } from './events.server';
 import type { ApiProblem, FormErrors } from './form.server';
 import { formErrorsFrom, formText } from './form.server';
 
@@ -71,21 +72,8 @@ export const activityFormFields = [
   'focusAreas',
 ] as const;
 
-export interface ActivityFormValues {
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  address: string;
-  onlineUrl: string;
-  capacity: string;
-  languages: string[];
-  focusAreas: string[];
-  stepFree: boolean;
-  hearingLoop: boolean;
-  interpreter: boolean;
-  childcare: boolean;
-}
+/** An activity has exactly the fields it shares with an event (ADR 0017). */
+export type ActivityFormValues = EventFieldValues;
 
 export function activityValues(form: FormData): ActivityFormValues {
   return {

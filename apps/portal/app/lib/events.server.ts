@@ -37,9 +37,8 @@ export const eventFormFields = [
   'scope',
 ] as const;
 
-/** The values the form shows again (as typed) after an error, or an event's current values. */
-export interface EventFormValues {
-  typeId: string;
+/** The fields an event and an association's activity share (components/event-fields.tsx), as typed. */
+export interface EventFieldValues {
   title: string;
   description: string;
   startsAt: string;
@@ -47,14 +46,19 @@ export interface EventFormValues {
   address: string;
   onlineUrl: string;
   capacity: string;
-  signupDeadline: string;
-  organiserName: string;
   languages: string[];
   focusAreas: string[];
   stepFree: boolean;
   hearingLoop: boolean;
   interpreter: boolean;
   childcare: boolean;
+}
+
+/** The values the form shows again (as typed) after an error, or an event's current values. */
+export interface EventFormValues extends EventFieldValues {
+  typeId: string;
+  signupDeadline: string;
+  organiserName: string;
   reminderHours: string;
   publishNow: boolean;
 }

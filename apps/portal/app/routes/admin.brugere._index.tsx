@@ -2,6 +2,7 @@ import { Badge } from '@brobygger/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AdminNav } from '../components/admin-nav';
+import { Pagination } from '../components/pagination';
 import { useRoleText } from '../components/role-list';
 import { useTranslation } from '../i18n/use-translation';
 import { adminApiFailure } from '../lib/admin.server';
@@ -35,9 +36,6 @@ export default function AdminUsersPage() {
   const { users, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const roleText = useRoleText();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (target: number) =>
-    `?${new URLSearchParams({ ...(q ? { q } : {}), side: String(target) })}`;
 
   return (
     <>
@@ -93,23 +91,7 @@ export default function AdminUsersPage() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label={t('admin.pagination')} className="pagination-simple">
-          <ul className="admin-nav__list nobullet-list">
-            {page > 1 ? (
-              <li className="admin-nav__item">
-                <Link to={pageLink(page - 1)}>{t('admin.previousPage')}</Link>
-              </li>
-            ) : null}
-            <li className="admin-nav__item">{t('admin.pageOf', { page, pages })}</li>
-            {page < pages ? (
-              <li className="admin-nav__item">
-                <Link to={pageLink(page + 1)}>{t('admin.nextPage')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} total={total} pageSize={pageSize} query={{ q }} pageParam="side" />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Badge } from '@brobygger/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { Pagination } from '../components/pagination';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { formatEventTime, languageName } from '../lib/event-format';
@@ -65,8 +66,6 @@ export default function EventsPage() {
   const { events, total, page, pageSize, eventTypes, focusAreas, filters, canManage, drafts } =
     useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (target: number) => `?${new URLSearchParams({ ...filters, page: String(target) })}`;
   const languages = [...new Set([...commonEventLanguages, ...(filters.language ? [filters.language] : [])])];
 
   return (
@@ -269,27 +268,7 @@ export default function EventsPage() {
             ))}
           </ul>
         )}
-        {pages > 1 ? (
-          <nav aria-label={t('events.pagination')} className="event-pagination">
-            <ul className="nobullet-list event-pagination__list">
-              {page > 1 ? (
-                <li>
-                  <Link to={pageLink(page - 1)} rel="prev">
-                    {t('events.previous')}
-                  </Link>
-                </li>
-              ) : null}
-              <li aria-current="page">{t('events.pageOf', { page, pages })}</li>
-              {page < pages ? (
-                <li>
-                  <Link to={pageLink(page + 1)} rel="next">
-                    {t('events.next')}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination page={page} total={total} pageSize={pageSize} query={filters} />
       </section>
     </>
   );

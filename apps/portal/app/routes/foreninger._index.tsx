@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { Pagination } from '../components/pagination';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { languageName } from '../lib/event-format';
@@ -22,9 +23,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 export default function AssociationsPage() {
   const { associations, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (target: number) =>
-    `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
   return (
     <>
       <Breadcrumbs items={[{ label: t('nav.home'), to: '/' }, { label: t('associations.title') }]} />
@@ -81,23 +79,7 @@ export default function AssociationsPage() {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t('associations.pagination')}>
-          <ul className="nobullet-list pager">
-            {page > 1 ? (
-              <li>
-                <Link to={pageLink(page - 1)}>{t('associations.previous')}</Link>
-              </li>
-            ) : null}
-            <li>{t('associations.pageOf', { page, pages })}</li>
-            {page < pages ? (
-              <li>
-                <Link to={pageLink(page + 1)}>{t('associations.next')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} total={total} pageSize={pageSize} query={{ q }} />
     </>
   );
 }

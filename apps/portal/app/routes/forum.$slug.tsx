@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormErrorSummary, type FormErrors, useFieldError } from '../components/form-errors';
+import { Pagination } from '../components/pagination';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { formErrorsFrom, readApiProblem, translatorFor } from '../lib/form.server';
@@ -86,7 +87,6 @@ export default function CategoryPage() {
   const fieldError = useFieldError(actionData?.errors);
   const err = (name: string) => actionData?.errors.fields[name];
   const name = category.name ?? t('forum.general');
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
       <Breadcrumbs
@@ -110,7 +110,7 @@ export default function CategoryPage() {
       {threads.length === 0 ? <p>{t('forum.noThreads')}</p> : null}
       <ul className="knowledge-list">
         {threads.map((thread) => (
-          <li key={thread.id}>
+          <li key={thread.id} className="knowledge-list__item">
             <h3 className="h4">
               <Link to={`/forum/traad/${thread.id}`} lang={dataLang}>
                 {thread.title}
@@ -129,23 +129,7 @@ export default function CategoryPage() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t('knowledge.pagination')}>
-          <ul className="knowledge-actions">
-            {page > 1 ? (
-              <li>
-                <Link to={`?page=${page - 1}`}>{t('knowledge.previousPage')}</Link>
-              </li>
-            ) : null}
-            <li>{t('knowledge.pageOf', { page, pages })}</li>
-            {page < pages ? (
-              <li>
-                <Link to={`?page=${page + 1}`}>{t('knowledge.nextPage')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} total={total} pageSize={pageSize} />
 
       <section aria-labelledby="new-thread-heading">
         <h2 id="new-thread-heading">{t('forum.newThread')}</h2>

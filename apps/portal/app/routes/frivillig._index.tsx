@@ -15,9 +15,9 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FieldErrorText } from '../components/association-form';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormErrorSummary, useFieldError } from '../components/form-errors';
+import { CheckboxChoices } from '../components/checkbox-choices';
+import { FieldErrorText, FormErrorSummary, useFieldError } from '../components/form-errors';
 import { levelLabel } from '../components/volunteer-parts';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
@@ -166,25 +166,17 @@ export default function VolunteerProfilePage() {
           </div>
         </fieldset>
 
-        <fieldset className={fieldClass('skills')} id="skills">
-          <legend className="form-label">{t('volunteer.skills')}</legend>
-          <FieldErrorText errors={errors} name="skills" />
-          <ul className="nobullet-list event-form__choices">
-            {volunteerSkills.map((skill) => (
-              <li key={skill} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`skill-${skill}`}
-                  name="skills"
-                  value={skill}
-                  defaultChecked={skills.includes(skill)}
-                />
-                <label htmlFor={`skill-${skill}`}>{t(`volunteer.skill.${skill}`)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxChoices
+          name="skills"
+          legend={t('volunteer.skills')}
+          idPrefix="skill"
+          choices={volunteerSkills.map((skill) => ({
+            value: skill,
+            label: t(`volunteer.skill.${skill}`),
+            checked: skills.includes(skill),
+          }))}
+          errors={errors}
+        />
         <TextField
           id="skillsOther"
           label={t('volunteer.skillsOther')}
@@ -235,27 +227,18 @@ export default function VolunteerProfilePage() {
           </div>
         </fieldset>
 
-        <fieldset className={fieldClass('interests')} id="interests">
-          <legend className="form-label">{t('volunteer.interests')}</legend>
-          <FieldErrorText errors={errors} name="interests" />
-          <ul className="nobullet-list event-form__choices">
-            {focusAreas.map((area) => (
-              <li key={area.slug} className="form-group-checkbox">
-                <input
-                  className="form-checkbox"
-                  type="checkbox"
-                  id={`interest-${area.slug}`}
-                  name="interests"
-                  value={area.slug}
-                  defaultChecked={interests.includes(area.slug)}
-                />
-                <label htmlFor={`interest-${area.slug}`} lang={dataLang}>
-                  {area.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxChoices
+          name="interests"
+          legend={t('volunteer.interests')}
+          idPrefix="interest"
+          choices={focusAreas.map((area) => ({
+            value: area.slug,
+            label: area.name,
+            checked: interests.includes(area.slug),
+            lang: dataLang,
+          }))}
+          errors={errors}
+        />
 
         <div className={fieldClass('presentation')}>
           <label className="form-label" htmlFor="presentation">

@@ -11,6 +11,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormErrorSummary } from '../components/form-errors';
+import { Pagination } from '../components/pagination';
 import { AvailabilityText, levelLabel, SpokenLanguages } from '../components/volunteer-parts';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
@@ -69,8 +70,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 export default function VolunteersPage() {
   const { volunteers, total, page, pageSize, filters, focusAreas, errors } = useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (target: number) => `?${new URLSearchParams({ ...filters, page: String(target) })}`;
   const languages = [
     ...new Set([...commonVolunteerLanguages, ...(filters.language ? [filters.language] : [])]),
   ];
@@ -199,23 +198,7 @@ export default function VolunteersPage() {
           </table>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <nav aria-label={t('associations.pagination')}>
-          <ul className="nobullet-list pager">
-            {page > 1 ? (
-              <li>
-                <Link to={pageLink(page - 1)}>{t('associations.previous')}</Link>
-              </li>
-            ) : null}
-            <li>{t('associations.pageOf', { page, pages })}</li>
-            {page < pages ? (
-              <li>
-                <Link to={pageLink(page + 1)}>{t('associations.next')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} total={total} pageSize={pageSize} query={filters} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { type SearchType, searchTypes } from '@brobygger/domain';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { Pagination } from '../components/pagination';
 import type { MessageKey } from '../i18n';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
@@ -48,7 +49,6 @@ export default function SearchPage() {
       if (!value || (key === 'page' && value === '1')) params.delete(key);
     return `?${params}`;
   };
-  const pages = result ? Math.max(1, Math.ceil(result.total / pageSize)) : 1;
   const typeLabels = Object.fromEntries(searchTypes.map((type) => [type, t(typeLabel(type))]));
   const facetGroups: {
     name: 'type' | 'focusArea' | 'tag';
@@ -133,27 +133,13 @@ export default function SearchPage() {
                 ))}
               </ol>
             ) : null}
-            {pages > 1 ? (
-              <nav aria-label={t('search.pagination')} className="event-pagination">
-                <ul className="nobullet-list event-pagination__list">
-                  {page > 1 ? (
-                    <li>
-                      <Link to={link({ page: String(page - 1) })} rel="prev">
-                        {t('search.previous')}
-                      </Link>
-                    </li>
-                  ) : null}
-                  <li aria-current="page">{t('search.pageOf', { page, pages })}</li>
-                  {page < pages ? (
-                    <li>
-                      <Link to={link({ page: String(page + 1) })} rel="next">
-                        {t('search.next')}
-                      </Link>
-                    </li>
-                  ) : null}
-                </ul>
-              </nav>
-            ) : null}
+            <Pagination
+              page={page}
+              total={result.total}
+              pageSize={pageSize}
+              query={{ q, ...filters }}
+              label={t('search.pagination')}
+            />
           </section>
           {result.total > 0 || filtered ? (
             <aside aria-labelledby="search-facets-heading" className="site-search__facets">

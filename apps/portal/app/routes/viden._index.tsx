@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { audienceKeys, resourceKindKeys } from '../components/knowledge';
+import { Pagination } from '../components/pagination';
 import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { formatDate } from '../lib/format';
@@ -46,8 +47,6 @@ export default function LibraryPage() {
   const { resources, total, page, pageSize, tags, focusAreas, filters, canManage } =
     useLoaderData<typeof loader>();
   const { t, lng, dataLang } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (target: number) => `?${new URLSearchParams({ ...filters, page: String(target) })}`;
   return (
     <>
       <Breadcrumbs items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.knowledge') }]} />
@@ -146,7 +145,7 @@ export default function LibraryPage() {
       ) : (
         <ul className="knowledge-list">
           {resources.map((resource) => (
-            <li key={resource.slug}>
+            <li key={resource.slug} className="knowledge-list__item">
               <h3 className="h4">
                 <Link to={`/viden/${resource.slug}`} lang={dataLang}>
                   {resource.title}
@@ -166,23 +165,7 @@ export default function LibraryPage() {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t('knowledge.pagination')}>
-          <ul className="knowledge-actions">
-            {page > 1 ? (
-              <li>
-                <Link to={pageLink(page - 1)}>{t('knowledge.previousPage')}</Link>
-              </li>
-            ) : null}
-            <li>{t('knowledge.pageOf', { page, pages })}</li>
-            {page < pages ? (
-              <li>
-                <Link to={pageLink(page + 1)}>{t('knowledge.nextPage')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} total={total} pageSize={pageSize} query={filters} />
     </>
   );
 }

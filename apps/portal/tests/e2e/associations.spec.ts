@@ -12,8 +12,11 @@ const inDays = (days: number, hour: number) => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(hour)}:00`;
 };
 
+// The header's button (on /min-side "Log ud her" matches too), and wait until the sign-out is done:
+// a navigation started before it lands can cancel it, and the next log-in then finds a session.
 async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.getByRole('navigation', { name: 'Din bruger' }).getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByRole('status')).toContainText('Du er logget ud.');
 }
 
 test('an association is registered, invites a member, posts an activity; staff verify and approve it', async ({

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn, registerThroughApi, uniqueEmail } from './support';
+import { expect, type Page, request, test } from '@playwright/test';
+import { demoPassword, expectNoAxeViolations, logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Knowledge (issue 11): the resource library and the forum, in both projects (with and without
 // JavaScript: every form here is a plain HTML form), and axe once per page template.
@@ -43,6 +43,50 @@ async function createResource(page: Page, title: string, options: { audience?: s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   return new URL(page.url()).pathname;
 }
+
+test('the library pages a long list: the links keep the filter and the current page is marked', async ({
+  page,
+  baseURL,
+}) => {
+  // 21 public resources with a tag of their own (the list shows 20 a page), made through the API.
+  const tag = `side-${unique()}`;
+  const api = await request.newContext({ baseURL: baseURL ?? '' });
+  try {
+    const login = await api.post('/api/auth/login', {
+      data: { email: 'medarbejder@brobygger.test', password: demoPassword },
+    });
+    expect(login.status()).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    for (let index = 1; index <= 21; index += 1) {
+      const created = await api.post('/api/resources', {
+        // The context keeps the login's cookie too, so the API asks for the Origin as from a browser.
+        headers: { Authorization: `Bearer ${token}`, Origin: new URL(baseURL ?? '').origin },
+        data: {
+          kind: 'guide',
+          title: `Sideopdelt vejledning ${tag} ${index}`,
+          audience: 'public',
+          tags: [tag],
+        },
+      });
+      expect(created.status()).toBe(201);
+    }
+  } finally {
+    await api.dispose();
+  }
+
+  await page.goto(`/viden?tag=${tag}`);
+  const pages = page.getByRole('navigation', { name: 'Sider' });
+  await expect(pages.locator('[aria-current="page"]')).toHaveText('Side 1 af 2');
+  await expect(pages.getByRole('link', { name: 'Forrige side' })).toHaveCount(0);
+  await pages.getByRole('link', { name: 'Næste side' }).click();
+  await expect(page).toHaveURL(new RegExp(`/viden\\?tag=${tag}&page=2$`));
+  await expect(page.locator('.knowledge-list__item')).toHaveCount(1);
+  await expect(pages.locator('[aria-current="page"]')).toHaveText('Side 2 af 2');
+  await expect(pages.getByRole('link', { name: 'Næste side' })).toHaveCount(0);
+  await pages.getByRole('link', { name: 'Forrige side' }).click();
+  await expect(page).toHaveURL(new RegExp(`/viden\\?tag=${tag}$`));
+  await expect(page.locator('.knowledge-list__item')).toHaveCount(20);
+});
 
 test('staff write a resource, edit it, compare two revisions and restore the first', async ({ page }) => {
   const title = `Tolkebistand ${unique()}`;

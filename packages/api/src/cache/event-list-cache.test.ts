@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventListCache } from './event-list-cache.ts';
+import { dropShortLivedCopies, EventListCache } from './event-list-cache.ts';
 
 describe('EventListCache', () => {
   it('keeps an answer for its time to live, and drops everything on invalidate', () => {
@@ -25,5 +25,17 @@ describe('EventListCache', () => {
     for (const key of ['?1', '?2', '?3']) cache.beginLoad(key)(key);
     expect(cache.get('?1')).toBeUndefined();
     expect(cache.get('?3')).toBe('?3');
+  });
+
+  it('is emptied by dropShortLivedCopies, which moves its version (and does nothing without a cache)', () => {
+    const cache = new EventListCache(1000, 10, () => 0);
+    cache.beginLoad('?a')('A');
+    cache.beginLoad('/api/resources')('R');
+    const version = cache.version;
+    dropShortLivedCopies({ eventListCache: cache });
+    expect(cache.get('?a')).toBeUndefined();
+    expect(cache.get('/api/resources')).toBeUndefined();
+    expect(cache.version).toBe(version + 1);
+    expect(() => dropShortLivedCopies({})).not.toThrow();
   });
 });

@@ -3,10 +3,10 @@ import { shortLivedPublicReadMs } from '../middleware/public-reads.ts';
 /**
  * A short-lived in-memory copy of `GET /api/events` answers (the public list: the same for every
  * caller, drafts are never in it), keyed by the query string. An entry lives `ttlMs` (1 s): a
- * change made in this process clears the cache at once (`invalidate()`, called by the events use
- * cases after their commit); a change made by another process on the same PostgreSQL is seen
- * within `ttlMs`. Seats shown in a list may therefore lag by up to a second across processes;
- * the sign-up itself always counts under the event's row lock (ADR: events list cache).
+ * change made in this process clears the cache at once (`dropShortLivedCopies()` below); a change
+ * made by another process on the same PostgreSQL is seen within `ttlMs`. Seats shown in a list may
+ * therefore lag by up to a second across processes; the sign-up itself always counts under the
+ * event's row lock (ADR: events list cache).
  */
 export class EventListCache {
   private entries = new Map<string, { body: string; at: number }>();
@@ -51,4 +51,14 @@ export class EventListCache {
     this.generation += 1;
     this.entries.clear();
   }
+}
+
+/**
+ * What a short-lived public read shows changed (the event list: a seat, a time, a new event; the
+ * library, the forum, search): drop this process's copies at once, so the next read, and a page
+ * made from it, shows the change. Other processes see it within `ttlMs`. The events and activities
+ * use cases call it after their commit; the knowledge routes' middleware after a change succeeds.
+ */
+export function dropShortLivedCopies(deps: { eventListCache?: EventListCache | undefined }): void {
+  deps.eventListCache?.invalidate();
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { dropShortLivedCopies } from '../cache/event-list-cache.ts';
 import type { AppEnv } from '../context.ts';
 
 /**
@@ -10,7 +11,7 @@ export function dropKnowledgeCopiesAfterChange(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) {
-      c.get('deps').eventListCache?.invalidate();
+      dropShortLivedCopies(c.get('deps'));
     }
   };
 }

@@ -21,6 +21,7 @@ import {
   newEventTimingIssues,
   type UpdateActivityInput,
 } from '@brobygger/domain';
+import { dropShortLivedCopies } from '../../cache/event-list-cache.ts';
 import { validationFailedMessage } from '../../errors.ts';
 import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
@@ -30,7 +31,6 @@ import { transaction, type UseCaseContext } from '../context.ts';
 import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { readEvent } from '../events/browse.ts';
 import { cancelEvent, checkReferences, updateEvent } from '../events/manage.ts';
-import { eventListChanged } from '../events/sign-up.ts';
 import { requirePermission } from './actor.ts';
 import { activityApprovedMessage, activityRejectedMessage } from './messages.ts';
 
@@ -104,7 +104,7 @@ export async function postActivity(ctx: UseCaseContext, slug: string, input: Cre
     await indexLater(db, 'event', eventId);
     return { id: eventId, decision };
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   const { event } = await readEvent(ctx, id, { canManage: true });
   return { event, moderation: decision === 'publish' ? ('published' as const) : ('pending' as const) };
 }
@@ -195,7 +195,7 @@ export async function approveActivity(ctx: UseCaseContext, eventId: number) {
     await audit(tx, { action: 'activity.approved', targetType: 'event', targetId: String(eventId) });
     await indexLater(db, 'event', eventId);
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
 }
 
 /**
@@ -251,7 +251,7 @@ export async function rejectActivity(
     });
     await indexLater(db, 'event', eventId);
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
 }
 
 /** An association's activity, for its own members and admins only (403 for anyone else). */

@@ -8,8 +8,9 @@ import {
   setRegistrationStatus,
   unlinkOrganiser,
 } from '@brobygger/db';
+import { dropShortLivedCopies } from '../../cache/event-list-cache.ts';
 import type { TransactionContext, UseCaseContext } from '../context.ts';
-import { eventListChanged, fillFreeSeats } from './sign-up.ts';
+import { fillFreeSeats } from './sign-up.ts';
 
 /**
  * An account is deleted: its seats are given up first (the waitlist moves up and is told, as for
@@ -29,7 +30,7 @@ export async function eraseEventData(tx: TransactionContext, userId: string): Pr
   await keepAttendanceAsCount(db, userId);
   await deleteRegistrationsOf(db, userId);
   await unlinkOrganiser(db, userId);
-  eventListChanged(tx);
+  dropShortLivedCopies(tx.deps);
 }
 
 /** The member's sign-ups, for the export of their data. */

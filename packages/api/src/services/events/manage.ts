@@ -19,6 +19,7 @@ import {
   timeOrPlaceChanged,
   type UpdateEventInput,
 } from '@brobygger/domain';
+import { dropShortLivedCopies } from '../../cache/event-list-cache.ts';
 import { validationFailedMessage } from '../../errors.ts';
 import { scheduleEventReminders } from '../../jobs/events.ts';
 import { queueEmail } from '../../mail/send.ts';
@@ -29,7 +30,7 @@ import { conflict, invalidField, notFound, UseCaseError } from '../errors.ts';
 import { createEventSeries, updateFollowing } from '../event-series/index.ts';
 import { readEvent } from './browse.ts';
 import { eventCancelledMessage, eventChangedMessage } from './messages.ts';
-import { eventForMail, eventListChanged, fillFreeSeats } from './sign-up.ts';
+import { eventForMail, fillFreeSeats } from './sign-up.ts';
 
 const invalidFields = (issues: Record<string, string>) =>
   new UseCaseError(
@@ -106,7 +107,7 @@ export async function createEvent(ctx: UseCaseContext, input: CreateEventInput) 
     });
     return eventId;
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -205,7 +206,7 @@ export async function updateEvent(ctx: UseCaseContext, id: number, input: Update
       details: { fields: Object.keys(input), promoted, told },
     });
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -224,7 +225,7 @@ export async function publishEvent(ctx: UseCaseContext, id: number) {
     await indexLater(db, 'event', id); // search (issue 12)
     await audit(tx, { action: 'event.published', targetType: 'event', targetId: String(id) });
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }
 
@@ -244,6 +245,6 @@ export async function cancelEvent(ctx: UseCaseContext, id: number) {
       details: { told },
     });
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   return (await readEvent(ctx, id, { canManage: true })).event;
 }

@@ -16,6 +16,7 @@ import {
   signUpRefusal,
   signUpRefusalMessages,
 } from '@brobygger/domain';
+import { dropShortLivedCopies } from '../../cache/event-list-cache.ts';
 import { queueEmail } from '../../mail/send.ts';
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
@@ -23,9 +24,6 @@ import { conflict, notFound, notSignedIn } from '../errors.ts';
 import { eventCalendarAttachment } from '../event-calendar/index.ts';
 import { freshGuestLink } from '../event-guests/link.ts';
 import { type EventForMail, promotedMessage, signedUpMessage, waitlistedMessage } from './messages.ts';
-
-/** The public list changed (a seat, a time, a new event): drop this process's copies at once. */
-export const eventListChanged = (ctx: UseCaseContext) => ctx.deps.eventListCache?.invalidate();
 
 export const eventForMail = (event: EventRow): EventForMail => ({
   id: event.id,
@@ -131,7 +129,7 @@ export async function signUpForEvent(ctx: UseCaseContext, eventId: number): Prom
     });
     return position === undefined ? { status, created: true } : { status, position, created: true };
   });
-  if (result.created) eventListChanged(ctx);
+  if (result.created) dropShortLivedCopies(ctx.deps);
   return result;
 }
 
@@ -160,6 +158,6 @@ export async function cancelMyRegistration(
     });
     return { promoted };
   });
-  eventListChanged(ctx);
+  dropShortLivedCopies(ctx.deps);
   return result;
 }
