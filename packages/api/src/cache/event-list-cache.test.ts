@@ -38,4 +38,24 @@ describe('EventListCache', () => {
     expect(cache.version).toBe(version + 1);
     expect(() => dropShortLivedCopies({})).not.toThrow();
   });
+
+  it('lets callers who miss wait for the load under way; a failed load or a change is not shared', async () => {
+    const cache = new EventListCache(1000, 10, () => 0);
+    const store = cache.beginLoad('?a');
+    const waiting = cache.loadInFlight('?a');
+    store('A');
+    expect(await waiting).toBe('A');
+    expect(cache.loadInFlight('?a')).toBeUndefined();
+
+    const failing = cache.beginLoad('?b');
+    const waitingForFailure = cache.loadInFlight('?b');
+    failing();
+    expect(await waitingForFailure).toBeUndefined();
+    expect(cache.get('?b')).toBeUndefined();
+
+    // After a change nobody joins a load that began before it.
+    cache.beginLoad('?c');
+    dropShortLivedCopies({ eventListCache: cache });
+    expect(cache.loadInFlight('?c')).toBeUndefined();
+  });
 });

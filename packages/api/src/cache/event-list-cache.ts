@@ -11,6 +11,7 @@ import { shortLivedPublicReadMs } from '../middleware/public-reads.ts';
 export class EventListCache {
   private entries = new Map<string, { body: string; at: number }>();
   private generation = 0;
+  private readonly loading = new Map<string, Promise<string | undefined>>();
 
   constructor(
     readonly ttlMs = shortLivedPublicReadMs,
@@ -28,18 +29,38 @@ export class EventListCache {
     return entry.body;
   }
 
-  /** A store for an answer being loaded now; it is dropped if anything changed meanwhile. */
-  beginLoad(key: string): (body: string) => void {
+  /**
+   * A store for an answer being loaded now (undefined: the load failed); it is dropped if anything
+   * changed meanwhile. Until it is called, `loadInFlight(key)` gives callers who miss the same
+   * answer to wait for.
+   */
+  beginLoad(key: string): (body?: string) => void {
     const generation = this.generation;
     const at = this.now();
+    let settle: (body: string | undefined) => void = () => {};
+    const done = new Promise<string | undefined>((resolve) => {
+      settle = resolve;
+    });
+    this.loading.set(key, done);
     return (body) => {
-      if (generation !== this.generation) return;
+      if (this.loading.get(key) === done) this.loading.delete(key);
+      settle(body);
+      if (body === undefined || generation !== this.generation) return;
       if (this.entries.size >= this.maxEntries) {
         const oldest = this.entries.keys().next().value;
         if (oldest !== undefined) this.entries.delete(oldest);
       }
       this.entries.set(key, { body, at });
     };
+  }
+
+  /**
+   * The load of `key` under way, if any: its answer (undefined if it failed) serves a caller who
+   * missed while it ran. A change (`invalidate()`) forgets the loads under way, so nobody who
+   * asks after a change waits for an answer loaded before it.
+   */
+  loadInFlight(key: string): Promise<string | undefined> | undefined {
+    return this.loading.get(key);
   }
 
   /** Moves with every `invalidate()`: what a cache of things made from the list keys on. */
@@ -50,6 +71,7 @@ export class EventListCache {
   invalidate(): void {
     this.generation += 1;
     this.entries.clear();
+    this.loading.clear();
   }
 }
 

@@ -18,11 +18,19 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
     const key = eventListKey(c.req.url);
     const hit = cache.get(key);
     if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
+    // Someone is loading it now (the copy expires every second, and 64 callers miss together):
+    // their answer serves this caller too. A failed load is not shared.
+    const inFlight = cache.loadInFlight(key);
+    const waited = inFlight ? await inFlight : undefined;
+    if (waited !== undefined) return c.body(waited, 200, { 'Content-Type': 'application/json' });
     const store = cache.beginLoad(key);
-    await next();
-    if (c.res.status !== 200) return;
-    const body = await c.res.clone().text();
-    store(body);
+    let body: string | undefined;
+    try {
+      await next();
+      if (c.res.status === 200) body = await c.res.clone().text();
+    } finally {
+      store(body);
+    }
   };
 }
 
