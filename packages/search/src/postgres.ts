@@ -3,7 +3,8 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SearchDocument } from './document.ts';
 import {
   defaultPageSize,
-  emptyFacets,
+  emptyResult,
+  maxCountedHits,
   maxPageSize,
   type SearchEngine,
   type SearchFacets,
@@ -27,8 +28,6 @@ import {
 const maxIndexedBody = 100_000;
 /** Lexemes a query word may expand to, per kind. */
 const maxCompoundExpansions = 16;
-/** Above this many matches only the matches in titles, summaries and tags are ranked. */
-const maxRanked = 2000;
 const maxTypoCandidates = 200;
 const maxTypoExpansions = 8;
 const upsertBatch = 200;
@@ -170,94 +169,109 @@ export class PostgresSearchEngine implements SearchEngine {
     const page = Math.max(query.page ?? 1, 1);
     const offset = (page - 1) * pageSize;
     const tsquery = await this.buildQuery(query.q);
-    if (!tsquery) return { hits: [], facets: emptyFacets(), total: 0 };
-    const q = sql`${tsquery.all}::tsquery`;
-    // The words as typed (folded) count twice: an exact match outranks a typo or a compound.
-    const exact = sql`${tsquery.exact}::tsquery`;
-
+    if (!tsquery) return emptyResult();
+    const { all, exact } = tsquery;
     const filters = [sql`readers && ${sql.val([...query.readers])}::text[]`];
     if (query.type) filters.push(sql`type = ${query.type}`);
     if (query.focusArea) filters.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
     if (query.tag) filters.push(sql`tags @> ${sql.val([query.tag])}::text[]`);
-    const where = sql.join([sql`tsv @@ ${q}`, ...filters], sql` and `);
-    const inTitles = sql.join([sql`title_tsv @@ ${q}`, ...filters], sql` and `);
+
+    // The matches in four tiers, each a GIN lookup, that together hold every match once: the title,
+    // summary or tags hold (0) the words as typed or (1) only their expansions (typos, compounds);
+    // else the body holds (2) the words as typed or (3) only their expansions. The tiers are read in
+    // order and reading stops after `maxCountedHits + 1` rows: a search never reads more documents
+    // than that, however many match (ADR 0020). Only those are ranked and counted.
+    const sameWords = all === exact;
+    const tiers: RawBuilder<unknown>[] = [
+      sql`title_tsv @@ ${`(${all}) & (${exact})`}::tsquery`,
+      ...(sameWords ? [] : [sql`title_tsv @@ ${`(${all}) & !(${exact})`}::tsquery`]),
+      sql`tsv @@ ${`(${all}) & (${exact})`}::tsquery and not (title_tsv @@ ${all}::tsquery)`,
+      ...(sameWords
+        ? []
+        : [sql`tsv @@ ${`(${all}) & !(${exact})`}::tsquery and not (title_tsv @@ ${all}::tsquery)`]),
+    ];
+    // The words as typed count twice: an exact match outranks a typo or a compound.
+    const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${all}::tsquery, 1)
+      + ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${exact}::tsquery, 1)`;
+    const candidates = sql.join(
+      tiers.map(
+        (tier, index) => sql`(select ${sql.lit(index)} as tier, type, id, updated_at, focus_areas, tags,
+          ${score} as score from search_documents where ${sql.join([tier, ...filters], sql` and `)})`,
+      ),
+      sql` union all `,
+    );
+    const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
     return this.db.transaction().execute(async (trx) => {
       // The GIN indexes answer which rows match without reading their tsvectors; a sequential scan
       // would read (and decompress) every document's. The planner does not price that in.
       await sql`set local enable_seqscan = off`.execute(trx);
-      const facetRows = await sql<{ facet: keyof SearchFacets; value: string; n: number }>`
-        with matched as materialized (
-          select type, focus_areas, tags from search_documents where ${where}
+      const rows = await sql<{
+        kind: 'hit' | 'total' | keyof SearchFacets;
+        value: string | null;
+        id: string | null;
+        n: number;
+        title: string | null;
+        url: string | null;
+        summary: string | null;
+        headline: string | null;
+      }>`
+        with found as materialized (
+          select * from (${candidates}) as c limit ${maxCountedHits + 1}
+        ),
+        counted as materialized (
+          select type, id, focus_areas, tags,
+            row_number() over (order by tier, score desc, updated_at desc, type, id) as position
+          from found
+          order by position
+          limit ${maxCountedHits}
+        ),
+        shown as (
+          select type, id, position from counted
+          where position > ${offset} and position <= ${offset + pageSize}
         )
-        select 'type' as facet, type as value, count(*) as n from matched group by type
+        select 'hit' as kind, d.type as value, d.id, s.position as n, d.title, d.url, d.summary,
+          ts_headline('danish', left(d.summary || E'\n' || d.body, 20000), ${all}::tsquery, ${options}) as headline
+        from shown as s join search_documents as d on d.type = s.type and d.id = s.id
         union all
-        select 'focusArea', f, count(*) from matched, unnest(matched.focus_areas) as f group by f
+        select 'total', null, null, count(*), null, null, null, null from found
         union all
-        select 'tag', t, count(*) from matched, unnest(matched.tags) as t group by t
+        select 'type', type, null, count(*), null, null, null, null from counted group by type
+        union all
+        select 'focusArea', f, null, count(*), null, null, null, null
+        from counted, unnest(counted.focus_areas) as f group by f
+        union all
+        select 'tag', t, null, count(*), null, null, null, null
+        from counted, unnest(counted.tags) as t group by t
       `.execute(trx);
-      const facets = emptyFacets();
-      let total = 0;
-      for (const row of facetRows.rows) {
-        facets[row.facet][row.value] = Number(row.n);
-        if (row.facet === 'type') total += Number(row.n);
-      }
-      if (total === 0 || offset >= total) return { hits: [], facets, total };
 
-      type Key = { type: SearchHit['type']; id: string };
-      const ranked = (condition: typeof where, limit: number, skip: number) => sql<Key>`
-        select type, id from search_documents where ${condition}
-        order by ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${q}, 1)
-          + ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${exact}, 1) desc, updated_at desc, type, id
-        limit ${limit} offset ${skip}
-      `;
-      const recent = (limit: number, skip: number) => sql<Key>`
-        select type, id from search_documents where ${where} and not (title_tsv @@ ${q})
-        order by updated_at desc, type, id
-        limit ${limit} offset ${skip}
-      `;
-      let keys: Key[];
-      if (total <= maxRanked) {
-        keys = (await ranked(where, pageSize, offset).execute(trx)).rows;
-      } else {
-        // Very many matches: rank those whose title, summary or tags match (few, by their own
-        // index), then the rest, newest first — ranking every match would read every tsvector.
-        const counted = await sql<{
-          n: number;
-        }>`select count(*) as n from search_documents where ${inTitles}`.execute(trx);
-        const inTitleCount = Number(counted.rows[0]?.n ?? 0);
-        keys = offset < inTitleCount ? (await ranked(inTitles, pageSize, offset).execute(trx)).rows : [];
-        if (keys.length < pageSize) {
-          const skip = Math.max(0, offset - inTitleCount);
-          keys.push(...(await recent(pageSize - keys.length, skip).execute(trx)).rows);
+      const result = emptyResult();
+      const shown: { position: number; hit: SearchHit }[] = [];
+      for (const row of rows.rows) {
+        const n = Number(row.n);
+        if (row.kind === 'total') {
+          result.total = Math.min(n, maxCountedHits);
+          result.totalCapped = n > maxCountedHits;
+        } else if (row.kind === 'hit') {
+          const headline = row.headline ?? '';
+          shown.push({
+            position: n,
+            hit: {
+              type: row.value as SearchHit['type'],
+              id: row.id as string,
+              title: row.title as string,
+              url: row.url as string,
+              snippet: headline.includes(markStart)
+                ? markSnippet(headline)
+                : markSnippet(shortPassage(row.summary || headline)),
+            },
+          });
+        } else if (row.value !== null) {
+          result.facets[row.kind][row.value] = n;
         }
       }
-      if (keys.length === 0) return { hits: [], facets, total };
-
-      const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-      const rows = await sql<Key & { title: string; url: string; summary: string; headline: string }>`
-        select type, id, title, url, summary,
-          ts_headline('danish', left(summary || E'\n' || body, 20000), ${q}, ${options}) as headline
-        from search_documents
-        where (type, id) in (${sql.join(keys.map((k) => sql`(${k.type}, ${k.id})`))})
-      `.execute(trx);
-      const byKey = new Map(rows.rows.map((row) => [`${row.type}:${row.id}`, row]));
-      const hits = keys.flatMap((key) => {
-        const row = byKey.get(`${key.type}:${key.id}`);
-        if (!row) return [];
-        return [
-          {
-            type: row.type,
-            id: row.id,
-            title: row.title,
-            url: row.url,
-            snippet: row.headline.includes(markStart)
-              ? markSnippet(row.headline)
-              : markSnippet(shortPassage(row.summary || row.headline)),
-          },
-        ];
-      });
-      return { hits, facets, total };
+      result.hits = shown.sort((a, b) => a.position - b.position).map((s) => s.hit);
+      return result;
     });
   }
 
