@@ -7,7 +7,6 @@ import {
   maxCountedHits,
   maxPageSize,
   type SearchEngine,
-  type SearchFacets,
   type SearchHit,
   type SearchQuery,
   type SearchRef,
@@ -53,6 +52,23 @@ interface Analysed {
   stem: string | null;
   folded: string | null;
   foldedInput: string;
+}
+
+/** A query as tsqueries of real lexemes (see `buildQuery`). */
+export interface BuiltQuery {
+  /** Every word, each as any of its expansions (typos, compounds, æ/ø/å, split or joined forms). */
+  all: string;
+  /** Any of the words as typed (folded): the strongest matches. */
+  exact: string;
+  /**
+   * Every word by its expansions other than its exact forms, or null when a word has none: a
+   * document matches `all` but not `exact` exactly when it matches this and not `exact` (each
+   * word's clause is its exact forms or its other expansions). Cheaper for the GIN index than
+   * `all` without `exact`, as it leaves out the exact forms' long posting lists.
+   */
+  expansions: string | null;
+  /** One word (or one joined pair): then a match of `exact` is also a match of `all`. */
+  single: boolean;
 }
 
 interface Expansion {
@@ -170,7 +186,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const offset = (page - 1) * pageSize;
     const tsquery = await this.buildQuery(query.q);
     if (!tsquery) return emptyResult();
-    const { all, exact } = tsquery;
+    const { all, exact, expansions, single } = tsquery;
     const filters = [sql`readers && ${sql.val([...query.readers])}::text[]`];
     if (query.type) filters.push(sql`type = ${query.type}`);
     if (query.focusArea) filters.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
@@ -180,23 +196,33 @@ export class PostgresSearchEngine implements SearchEngine {
     // summary or tags hold (0) the words as typed or (1) only their expansions (typos, compounds);
     // else the body holds (2) the words as typed or (3) only their expansions. The tiers are read in
     // order and reading stops after `maxCountedHits + 1` rows: a search never reads more documents
-    // than that, however many match (ADR 0020). Only those are ranked and counted.
-    const sameWords = all === exact;
-    const tiers: RawBuilder<unknown>[] = [
-      sql`title_tsv @@ ${`(${all}) & (${exact})`}::tsquery`,
-      ...(sameWords ? [] : [sql`title_tsv @@ ${`(${all}) & !(${exact})`}::tsquery`]),
-      sql`tsv @@ ${`(${all}) & (${exact})`}::tsquery and not (title_tsv @@ ${all}::tsquery)`,
-      ...(sameWords
-        ? []
-        : [sql`tsv @@ ${`(${all}) & !(${exact})`}::tsquery and not (title_tsv @@ ${all}::tsquery)`]),
-    ];
-    // The words as typed count twice: an exact match outranks a typo or a compound.
-    const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${all}::tsquery, 1)
-      + ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${exact}::tsquery, 1)`;
+    // than that, however many match (ADR 0020). Only those are ranked — each by the vector and the
+    // words its tier matched on — and counted.
+    const A = sql`${all}::tsquery`;
+    const E = sql`${exact}::tsquery`;
+    // One word (or one joined pair): its forms as typed are among its expansions.
+    const exactMatch = (vector: RawBuilder<unknown>) =>
+      single ? sql`${vector} @@ ${E}` : sql`${vector} @@ ${A} and ${vector} @@ ${E}`;
+    const X = sql`${expansions}::tsquery`;
+    const expansionOnly = (vector: RawBuilder<unknown>) => sql`${vector} @@ ${X} and not (${vector} @@ ${E})`;
+    const title = sql`title_tsv`;
+    const body = sql`tsv`;
+    const notInTitle = sql`not (title_tsv @@ ${A})`;
+    const weights = sql`'{0.1, 0.2, 0.4, 1.0}'`;
+    const rank = (vector: RawBuilder<unknown>, words: RawBuilder<unknown>) =>
+      sql`ts_rank(${weights}, ${vector}, ${words}, 1)`;
+    // [which rows, their score]; without expansions besides the exact forms, no expansion tiers.
+    const tiers: [RawBuilder<unknown>, RawBuilder<unknown>][] = [[exactMatch(title), rank(title, E)]];
+    if (expansions) tiers.push([expansionOnly(title), rank(title, A)]);
+    tiers.push([sql`${exactMatch(body)} and ${notInTitle}`, rank(body, E)]);
+    if (expansions) tiers.push([sql`${expansionOnly(body)} and ${notInTitle}`, rank(body, A)]);
     const candidates = sql.join(
       tiers.map(
-        (tier, index) => sql`(select ${sql.lit(index)} as tier, type, id, updated_at, focus_areas, tags,
-          ${score} as score from search_documents where ${sql.join([tier, ...filters], sql` and `)})`,
+        (
+          [condition, score],
+          index,
+        ) => sql`(select ${sql.lit(index)} as tier, type, id, updated_at, focus_areas, tags,
+          ${score} as score from search_documents where ${sql.join([condition, ...filters], sql` and `)})`,
       ),
       sql` union all `,
     );
@@ -204,17 +230,22 @@ export class PostgresSearchEngine implements SearchEngine {
 
     return this.db.transaction().execute(async (trx) => {
       // The GIN indexes answer which rows match without reading their tsvectors; a sequential scan
-      // would read (and decompress) every document's. The planner does not price that in.
-      await sql`set local enable_seqscan = off`.execute(trx);
+      // would read (and decompress) every document's, and the planner, trusting the limit, might
+      // choose one for a word it thinks common. Parallel workers cost more to start than the
+      // bounded work they would share.
+      await sql`select set_config('enable_seqscan', 'off', true),
+        set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       const rows = await sql<{
-        kind: 'hit' | 'total' | keyof SearchFacets;
-        value: string | null;
+        kind: 'hit' | 'total' | 'facets';
+        type: SearchHit['type'] | null;
         id: string | null;
         n: number;
         title: string | null;
         url: string | null;
         summary: string | null;
         headline: string | null;
+        focus_areas: string[] | null;
+        tags: string[] | null;
       }>`
         with found as materialized (
           select * from (${candidates}) as c limit ${maxCountedHits + 1}
@@ -225,39 +256,39 @@ export class PostgresSearchEngine implements SearchEngine {
           from found
           order by position
           limit ${maxCountedHits}
-        ),
-        shown as (
-          select type, id, position from counted
-          where position > ${offset} and position <= ${offset + pageSize}
         )
-        select 'hit' as kind, d.type as value, d.id, s.position as n, d.title, d.url, d.summary,
-          ts_headline('danish', left(d.summary || E'\n' || d.body, 20000), ${all}::tsquery, ${options}) as headline
-        from shown as s join search_documents as d on d.type = s.type and d.id = s.id
+        select 'hit' as kind, d.type, d.id, s.position as n, d.title, d.url, d.summary,
+          ts_headline('danish', left(d.summary || E'\n' || d.body, 20000), ${A}, ${options}) as headline,
+          null::text[] as focus_areas, null::text[] as tags
+        from counted as s join search_documents as d on d.type = s.type and d.id = s.id
+        where s.position > ${offset} and s.position <= ${offset + pageSize}
         union all
-        select 'total', null, null, count(*), null, null, null, null from found
+        select 'total', null, null, count(*), null, null, null, null, null, null from found
         union all
-        select 'type', type, null, count(*), null, null, null, null from counted group by type
-        union all
-        select 'focusArea', f, null, count(*), null, null, null, null
-        from counted, unnest(counted.focus_areas) as f group by f
-        union all
-        select 'tag', t, null, count(*), null, null, null, null
-        from counted, unnest(counted.tags) as t group by t
+        select 'facets', type, null, count(*), null, null, null, null, focus_areas, tags
+        from counted group by type, focus_areas, tags
       `.execute(trx);
 
       const result = emptyResult();
       const shown: { position: number; hit: SearchHit }[] = [];
+      const add = (counts: Record<string, number>, key: string, n: number) => {
+        counts[key] = (counts[key] ?? 0) + n;
+      };
       for (const row of rows.rows) {
         const n = Number(row.n);
         if (row.kind === 'total') {
           result.total = Math.min(n, maxCountedHits);
           result.totalCapped = n > maxCountedHits;
-        } else if (row.kind === 'hit') {
+        } else if (row.kind === 'facets') {
+          add(result.facets.type, row.type as string, n);
+          for (const area of new Set(row.focus_areas ?? [])) add(result.facets.focusArea, area, n);
+          for (const tag of new Set(row.tags ?? [])) add(result.facets.tag, tag, n);
+        } else {
           const headline = row.headline ?? '';
           shown.push({
             position: n,
             hit: {
-              type: row.value as SearchHit['type'],
+              type: row.type as SearchHit['type'],
               id: row.id as string,
               title: row.title as string,
               url: row.url as string,
@@ -266,8 +297,6 @@ export class PostgresSearchEngine implements SearchEngine {
                 : markSnippet(shortPassage(row.summary || headline)),
             },
           });
-        } else if (row.value !== null) {
-          result.facets[row.kind][row.value] = n;
         }
       }
       result.hits = shown.sort((a, b) => a.position - b.position).map((s) => s.hit);
@@ -279,7 +308,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * The query as two tsqueries of real lexemes: `all` (every expansion) and `exact` (the words as
    * typed, folded), or null when no word of it can match anything.
    */
-  async buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+  async buildQuery(q: string): Promise<BuiltQuery | null> {
     // The lexicon changes slowly: a query's expansion is kept for ten seconds.
     const key = tokenize(q).join(' ');
     const cached = this.#built.get(key);
@@ -296,9 +325,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return query;
   }
 
-  readonly #built = new Map<string, { at: number; query: { all: string; exact: string } | null }>();
+  readonly #built = new Map<string, { at: number; query: BuiltQuery | null }>();
 
-  async #buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+  async #buildQuery(q: string): Promise<BuiltQuery | null> {
     const tokens = tokenize(q);
     if (tokens.length === 0) return null;
     const inputs = new Set<string>(tokens);
@@ -361,6 +390,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const clauses: string[] = [];
     const exactClauses: string[] = [];
+    // Per word, what its clause matches besides its exact forms (null: nothing besides them).
+    const expansionClauses: (string | null)[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as Analysed;
       const expansion = expansions.get(word.input) as Expansion;
@@ -376,6 +407,7 @@ export class PostgresSearchEngine implements SearchEngine {
               : '';
           clauses.push(`(${both}${anyOf(joinedLexemes)})`);
           exactClauses.push(anyOf(joinedLexemes));
+          expansionClauses.push(both ? `(${anyOf(expansion.all)} & ${anyOf(nextExpansion.all)})` : null);
           i++;
           continue;
         }
@@ -395,9 +427,16 @@ export class PostgresSearchEngine implements SearchEngine {
       if (!clause) continue; // A word found nowhere does not empty the result (as Meilisearch).
       clauses.push(clause);
       exactClauses.push(expansion.exact.size ? anyOf(expansion.exact) : clause);
+      const rest = [...expansion.all].filter((lexeme) => !expansion.exact.has(lexeme));
+      expansionClauses.push(expansion.exact.size && rest.length ? anyOf(rest) : null);
     }
     if (clauses.length === 0) return null;
-    return { all: clauses.join(' & '), exact: exactClauses.join(' | ') };
+    return {
+      all: clauses.join(' & '),
+      exact: exactClauses.join(' | '),
+      expansions: expansionClauses.every((c) => c !== null) ? expansionClauses.join(' & ') : null,
+      single: clauses.length === 1,
+    };
   }
 
   private async expand(words: Analysed[]): Promise<Map<string, Expansion>> {
