@@ -196,8 +196,8 @@ export class PostgresSearchEngine implements SearchEngine {
     // summary or tags hold (0) the words as typed or (1) only their expansions (typos, compounds);
     // else the body holds (2) the words as typed or (3) only their expansions. The tiers are read in
     // order and reading stops after `maxCountedHits + 1` rows: a search never reads more documents
-    // than that, however many match (ADR 0020). Only those are ranked — each by the vector and the
-    // words its tier matched on — and counted.
+    // than that, however many match (ADR 0020). Only those are ranked — each by the words its tier
+    // matched on, over the whole document — and counted.
     const A = sql`${all}::tsquery`;
     const E = sql`${exact}::tsquery`;
     // One word (or one joined pair): its forms as typed are among its expansions.
@@ -212,8 +212,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const rank = (vector: RawBuilder<unknown>, words: RawBuilder<unknown>) =>
       sql`ts_rank(${weights}, ${vector}, ${words}, 1)`;
     // [which rows, their score]; without expansions besides the exact forms, no expansion tiers.
-    const tiers: [RawBuilder<unknown>, RawBuilder<unknown>][] = [[exactMatch(title), rank(title, E)]];
-    if (expansions) tiers.push([expansionOnly(title), rank(title, A)]);
+    const tiers: [RawBuilder<unknown>, RawBuilder<unknown>][] = [[exactMatch(title), rank(body, E)]];
+    if (expansions) tiers.push([expansionOnly(title), rank(body, A)]);
     tiers.push([sql`${exactMatch(body)} and ${notInTitle}`, rank(body, E)]);
     if (expansions) tiers.push([sql`${expansionOnly(body)} and ${notInTitle}`, rank(body, A)]);
     const candidates = sql.join(
