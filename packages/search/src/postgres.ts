@@ -305,8 +305,8 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * The query as two tsqueries of real lexemes: `all` (every expansion) and `exact` (the words as
-   * typed, folded), or null when no word of it can match anything.
+   * The query as tsqueries of real lexemes (`BuiltQuery`: every expansion, the words as typed, and
+   * the expansions besides the words as typed), or null when no word of it can match anything.
    */
   async buildQuery(q: string): Promise<BuiltQuery | null> {
     // The lexicon changes slowly: a query's expansion is kept for ten seconds.
