@@ -126,6 +126,7 @@ export function searchContract(
       });
       expect(typeof hit?.snippet).toBe('string');
       expect(result.total).toBe(result.facets.type.initiative ?? 0);
+      expect(result.totalCapped).toBe(false);
     });
 
     it('highlights the match in an escaped snippet', async () => {

@@ -9,6 +9,8 @@ export {
 export {
   defaultPageSize,
   emptyFacets,
+  emptyResult,
+  maxCountedHits,
   maxPageSize,
   type SearchEngine,
   type SearchFacets,

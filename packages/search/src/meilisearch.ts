@@ -2,7 +2,8 @@ import { Meilisearch, type Settings } from 'meilisearch';
 import type { SearchDocument, SearchDocumentType } from './document.ts';
 import {
   defaultPageSize,
-  emptyFacets,
+  emptyResult,
+  maxCountedHits,
   maxPageSize,
   type SearchEngine,
   type SearchQuery,
@@ -64,7 +65,8 @@ export const meiliSettings: Settings = {
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['dan'] }],
   faceting: { maxValuesPerFacet: 100 },
-  pagination: { maxTotalHits: 5000 },
+  // One more than the port counts, so that more than `maxCountedHits` matches can be told apart.
+  pagination: { maxTotalHits: maxCountedHits + 1 },
 };
 
 /** Meilisearch ids allow letters, digits, `-` and `_`: everything else is written as `_xx`. */
@@ -178,7 +180,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const page = Math.max(query.page ?? 1, 1);
     // Words only: Meilisearch's own operators (quotes for phrases, a leading minus) are not ours.
     const q = tokenize(query.q).join(' ');
-    if (!q) return { hits: [], facets: emptyFacets(), total: 0 };
+    if (!q) return emptyResult();
     const response = await this.#index.search(q, {
       filter: meiliFilter(query),
       facets: ['type', 'focusAreas', 'tags'],
@@ -193,8 +195,10 @@ export class MeiliSearchEngine implements SearchEngine {
       matchingStrategy: 'last',
     });
     const distribution = response.facetDistribution ?? {};
+    // Only the first `maxCountedHits` hits can be paged through, as on PostgreSQL.
+    const reachable = Math.max(0, maxCountedHits - (page - 1) * pageSize);
     return {
-      hits: response.hits.map((hit) => {
+      hits: response.hits.slice(0, reachable).map((hit) => {
         const passage = hit._formatted?.body ?? '';
         return {
           type: hit.type,
@@ -209,7 +213,9 @@ export class MeiliSearchEngine implements SearchEngine {
         focusArea: distribution.focusAreas ?? {},
         tag: distribution.tags ?? {},
       },
-      total: response.totalHits,
+      // Meilisearch's facet counts cover every match, so they are at least those of the first 1,000.
+      total: Math.min(response.totalHits, maxCountedHits),
+      totalCapped: response.totalHits > maxCountedHits,
     };
   }
 

@@ -34,8 +34,18 @@ export interface SearchFacets {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /**
+   * Counts by type, focus area and tag of the hits counted: of every match when `totalCapped` is
+   * false, of the first `maxCountedHits` hits when it is true (then each is a lower bound).
+   */
   facets: SearchFacets;
+  /** The number of matches, counted up to `maxCountedHits`. */
   total: number;
+  /**
+   * True when more than `maxCountedHits` documents match: `total` is then `maxCountedHits`, to be
+   * shown as "more than 1,000", and only the first `maxCountedHits` hits can be paged through.
+   */
+  totalCapped: boolean;
 }
 
 export interface SearchRef {
@@ -63,7 +73,16 @@ export interface SearchEngine {
 
 export const defaultPageSize = 10;
 export const maxPageSize = 50;
+/**
+ * A search counts and ranks at most this many hits, so its work does not grow with the index (ADR
+ * 0020): 100 pages of 10, as far as the API pages, and Meilisearch's own default `maxTotalHits`.
+ */
+export const maxCountedHits = 1000;
 
 export function emptyFacets(): SearchFacets {
   return { type: {}, focusArea: {}, tag: {} };
+}
+
+export function emptyResult(): SearchResult {
+  return { hits: [], facets: emptyFacets(), total: 0, totalCapped: false };
 }

@@ -3,10 +3,10 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SearchDocument } from './document.ts';
 import {
   defaultPageSize,
-  emptyFacets,
+  emptyResult,
+  maxCountedHits,
   maxPageSize,
   type SearchEngine,
-  type SearchFacets,
   type SearchHit,
   type SearchQuery,
   type SearchRef,
@@ -27,8 +27,6 @@ import {
 const maxIndexedBody = 100_000;
 /** Lexemes a query word may expand to, per kind. */
 const maxCompoundExpansions = 16;
-/** Above this many matches only the matches in titles, summaries and tags are ranked. */
-const maxRanked = 2000;
 const maxTypoCandidates = 200;
 const maxTypoExpansions = 8;
 const upsertBatch = 200;
@@ -54,6 +52,23 @@ interface Analysed {
   stem: string | null;
   folded: string | null;
   foldedInput: string;
+}
+
+/** A query as tsqueries of real lexemes (see `buildQuery`). */
+export interface BuiltQuery {
+  /** Every word, each as any of its expansions (typos, compounds, æ/ø/å, split or joined forms). */
+  all: string;
+  /** Any of the words as typed (folded): the strongest matches. */
+  exact: string;
+  /**
+   * Every word by its expansions other than its exact forms, or null when a word has none: a
+   * document matches `all` but not `exact` exactly when it matches this and not `exact` (each
+   * word's clause is its exact forms or its other expansions). Cheaper for the GIN index than
+   * `all` without `exact`, as it leaves out the exact forms' long posting lists.
+   */
+  expansions: string | null;
+  /** One word (or one joined pair): then a match of `exact` is also a match of `all`. */
+  single: boolean;
 }
 
 interface Expansion {
@@ -170,102 +185,130 @@ export class PostgresSearchEngine implements SearchEngine {
     const page = Math.max(query.page ?? 1, 1);
     const offset = (page - 1) * pageSize;
     const tsquery = await this.buildQuery(query.q);
-    if (!tsquery) return { hits: [], facets: emptyFacets(), total: 0 };
-    const q = sql`${tsquery.all}::tsquery`;
-    // The words as typed (folded) count twice: an exact match outranks a typo or a compound.
-    const exact = sql`${tsquery.exact}::tsquery`;
-
+    if (!tsquery) return emptyResult();
+    const { all, exact, expansions, single } = tsquery;
     const filters = [sql`readers && ${sql.val([...query.readers])}::text[]`];
     if (query.type) filters.push(sql`type = ${query.type}`);
     if (query.focusArea) filters.push(sql`focus_areas @> ${sql.val([query.focusArea])}::text[]`);
     if (query.tag) filters.push(sql`tags @> ${sql.val([query.tag])}::text[]`);
-    const where = sql.join([sql`tsv @@ ${q}`, ...filters], sql` and `);
-    const inTitles = sql.join([sql`title_tsv @@ ${q}`, ...filters], sql` and `);
+
+    // The matches in four tiers, each a GIN lookup, that together hold every match once: the title,
+    // summary or tags hold (0) the words as typed or (1) only their expansions (typos, compounds);
+    // else the body holds (2) the words as typed or (3) only their expansions. The tiers are read in
+    // order and reading stops after `maxCountedHits + 1` rows: a search never reads more documents
+    // than that, however many match (ADR 0020). Only those are ranked — each by the words its tier
+    // matched on, over the whole document — and counted.
+    const A = sql`${all}::tsquery`;
+    const E = sql`${exact}::tsquery`;
+    // One word (or one joined pair): its forms as typed are among its expansions.
+    const exactMatch = (vector: RawBuilder<unknown>) =>
+      single ? sql`${vector} @@ ${E}` : sql`${vector} @@ ${A} and ${vector} @@ ${E}`;
+    const X = sql`${expansions}::tsquery`;
+    const expansionOnly = (vector: RawBuilder<unknown>) => sql`${vector} @@ ${X} and not (${vector} @@ ${E})`;
+    const title = sql`title_tsv`;
+    const body = sql`tsv`;
+    const notInTitle = sql`not (title_tsv @@ ${A})`;
+    const weights = sql`'{0.1, 0.2, 0.4, 1.0}'`;
+    const rank = (vector: RawBuilder<unknown>, words: RawBuilder<unknown>) =>
+      sql`ts_rank(${weights}, ${vector}, ${words}, 1)`;
+    // [which rows, their score]; without expansions besides the exact forms, no expansion tiers.
+    const tiers: [RawBuilder<unknown>, RawBuilder<unknown>][] = [[exactMatch(title), rank(body, E)]];
+    if (expansions) tiers.push([expansionOnly(title), rank(body, A)]);
+    tiers.push([sql`${exactMatch(body)} and ${notInTitle}`, rank(body, E)]);
+    if (expansions) tiers.push([sql`${expansionOnly(body)} and ${notInTitle}`, rank(body, A)]);
+    const candidates = sql.join(
+      tiers.map(
+        (
+          [condition, score],
+          index,
+        ) => sql`(select ${sql.lit(index)} as tier, type, id, updated_at, focus_areas, tags,
+          ${score} as score from search_documents where ${sql.join([condition, ...filters], sql` and `)})`,
+      ),
+      sql` union all `,
+    );
+    const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
     return this.db.transaction().execute(async (trx) => {
       // The GIN indexes answer which rows match without reading their tsvectors; a sequential scan
-      // would read (and decompress) every document's. The planner does not price that in.
-      await sql`set local enable_seqscan = off`.execute(trx);
-      const facetRows = await sql<{ facet: keyof SearchFacets; value: string; n: number }>`
-        with matched as materialized (
-          select type, focus_areas, tags from search_documents where ${where}
+      // would read (and decompress) every document's, and the planner, trusting the limit, might
+      // choose one for a word it thinks common. Parallel workers cost more to start than the
+      // bounded work they would share.
+      await sql`select set_config('enable_seqscan', 'off', true),
+        set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+      const rows = await sql<{
+        kind: 'hit' | 'total' | 'facets';
+        type: SearchHit['type'] | null;
+        id: string | null;
+        n: number;
+        title: string | null;
+        url: string | null;
+        summary: string | null;
+        headline: string | null;
+        focus_areas: string[] | null;
+        tags: string[] | null;
+      }>`
+        with found as materialized (
+          select * from (${candidates}) as c limit ${maxCountedHits + 1}
+        ),
+        counted as materialized (
+          select type, id, focus_areas, tags,
+            row_number() over (order by tier, score desc, updated_at desc, type, id) as position
+          from found
+          order by position
+          limit ${maxCountedHits}
         )
-        select 'type' as facet, type as value, count(*) as n from matched group by type
+        select 'hit' as kind, d.type, d.id, s.position as n, d.title, d.url, d.summary,
+          ts_headline('danish', left(d.summary || E'\n' || d.body, 20000), ${A}, ${options}) as headline,
+          null::text[] as focus_areas, null::text[] as tags
+        from counted as s join search_documents as d on d.type = s.type and d.id = s.id
+        where s.position > ${offset} and s.position <= ${offset + pageSize}
         union all
-        select 'focusArea', f, count(*) from matched, unnest(matched.focus_areas) as f group by f
+        select 'total', null, null, count(*), null, null, null, null, null, null from found
         union all
-        select 'tag', t, count(*) from matched, unnest(matched.tags) as t group by t
+        select 'facets', type, null, count(*), null, null, null, null, focus_areas, tags
+        from counted group by type, focus_areas, tags
       `.execute(trx);
-      const facets = emptyFacets();
-      let total = 0;
-      for (const row of facetRows.rows) {
-        facets[row.facet][row.value] = Number(row.n);
-        if (row.facet === 'type') total += Number(row.n);
-      }
-      if (total === 0 || offset >= total) return { hits: [], facets, total };
 
-      type Key = { type: SearchHit['type']; id: string };
-      const ranked = (condition: typeof where, limit: number, skip: number) => sql<Key>`
-        select type, id from search_documents where ${condition}
-        order by ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${q}, 1)
-          + ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${exact}, 1) desc, updated_at desc, type, id
-        limit ${limit} offset ${skip}
-      `;
-      const recent = (limit: number, skip: number) => sql<Key>`
-        select type, id from search_documents where ${where} and not (title_tsv @@ ${q})
-        order by updated_at desc, type, id
-        limit ${limit} offset ${skip}
-      `;
-      let keys: Key[];
-      if (total <= maxRanked) {
-        keys = (await ranked(where, pageSize, offset).execute(trx)).rows;
-      } else {
-        // Very many matches: rank those whose title, summary or tags match (few, by their own
-        // index), then the rest, newest first — ranking every match would read every tsvector.
-        const counted = await sql<{
-          n: number;
-        }>`select count(*) as n from search_documents where ${inTitles}`.execute(trx);
-        const inTitleCount = Number(counted.rows[0]?.n ?? 0);
-        keys = offset < inTitleCount ? (await ranked(inTitles, pageSize, offset).execute(trx)).rows : [];
-        if (keys.length < pageSize) {
-          const skip = Math.max(0, offset - inTitleCount);
-          keys.push(...(await recent(pageSize - keys.length, skip).execute(trx)).rows);
+      const result = emptyResult();
+      const shown: { position: number; hit: SearchHit }[] = [];
+      const add = (counts: Record<string, number>, key: string, n: number) => {
+        counts[key] = (counts[key] ?? 0) + n;
+      };
+      for (const row of rows.rows) {
+        const n = Number(row.n);
+        if (row.kind === 'total') {
+          result.total = Math.min(n, maxCountedHits);
+          result.totalCapped = n > maxCountedHits;
+        } else if (row.kind === 'facets') {
+          add(result.facets.type, row.type as string, n);
+          for (const area of new Set(row.focus_areas ?? [])) add(result.facets.focusArea, area, n);
+          for (const tag of new Set(row.tags ?? [])) add(result.facets.tag, tag, n);
+        } else {
+          const headline = row.headline ?? '';
+          shown.push({
+            position: n,
+            hit: {
+              type: row.type as SearchHit['type'],
+              id: row.id as string,
+              title: row.title as string,
+              url: row.url as string,
+              snippet: headline.includes(markStart)
+                ? markSnippet(headline)
+                : markSnippet(shortPassage(row.summary || headline)),
+            },
+          });
         }
       }
-      if (keys.length === 0) return { hits: [], facets, total };
-
-      const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-      const rows = await sql<Key & { title: string; url: string; summary: string; headline: string }>`
-        select type, id, title, url, summary,
-          ts_headline('danish', left(summary || E'\n' || body, 20000), ${q}, ${options}) as headline
-        from search_documents
-        where (type, id) in (${sql.join(keys.map((k) => sql`(${k.type}, ${k.id})`))})
-      `.execute(trx);
-      const byKey = new Map(rows.rows.map((row) => [`${row.type}:${row.id}`, row]));
-      const hits = keys.flatMap((key) => {
-        const row = byKey.get(`${key.type}:${key.id}`);
-        if (!row) return [];
-        return [
-          {
-            type: row.type,
-            id: row.id,
-            title: row.title,
-            url: row.url,
-            snippet: row.headline.includes(markStart)
-              ? markSnippet(row.headline)
-              : markSnippet(shortPassage(row.summary || row.headline)),
-          },
-        ];
-      });
-      return { hits, facets, total };
+      result.hits = shown.sort((a, b) => a.position - b.position).map((s) => s.hit);
+      return result;
     });
   }
 
   /**
-   * The query as two tsqueries of real lexemes: `all` (every expansion) and `exact` (the words as
-   * typed, folded), or null when no word of it can match anything.
+   * The query as tsqueries of real lexemes (`BuiltQuery`: every expansion, the words as typed, and
+   * the expansions besides the words as typed), or null when no word of it can match anything.
    */
-  async buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+  async buildQuery(q: string): Promise<BuiltQuery | null> {
     // The lexicon changes slowly: a query's expansion is kept for ten seconds.
     const key = tokenize(q).join(' ');
     const cached = this.#built.get(key);
@@ -282,9 +325,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return query;
   }
 
-  readonly #built = new Map<string, { at: number; query: { all: string; exact: string } | null }>();
+  readonly #built = new Map<string, { at: number; query: BuiltQuery | null }>();
 
-  async #buildQuery(q: string): Promise<{ all: string; exact: string } | null> {
+  async #buildQuery(q: string): Promise<BuiltQuery | null> {
     const tokens = tokenize(q);
     if (tokens.length === 0) return null;
     const inputs = new Set<string>(tokens);
@@ -347,6 +390,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const clauses: string[] = [];
     const exactClauses: string[] = [];
+    // Per word, what its clause matches besides its exact forms (null: nothing besides them).
+    const expansionClauses: (string | null)[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as Analysed;
       const expansion = expansions.get(word.input) as Expansion;
@@ -362,6 +407,7 @@ export class PostgresSearchEngine implements SearchEngine {
               : '';
           clauses.push(`(${both}${anyOf(joinedLexemes)})`);
           exactClauses.push(anyOf(joinedLexemes));
+          expansionClauses.push(both ? `(${anyOf(expansion.all)} & ${anyOf(nextExpansion.all)})` : null);
           i++;
           continue;
         }
@@ -381,9 +427,16 @@ export class PostgresSearchEngine implements SearchEngine {
       if (!clause) continue; // A word found nowhere does not empty the result (as Meilisearch).
       clauses.push(clause);
       exactClauses.push(expansion.exact.size ? anyOf(expansion.exact) : clause);
+      const rest = [...expansion.all].filter((lexeme) => !expansion.exact.has(lexeme));
+      expansionClauses.push(expansion.exact.size && rest.length ? anyOf(rest) : null);
     }
     if (clauses.length === 0) return null;
-    return { all: clauses.join(' & '), exact: exactClauses.join(' | ') };
+    return {
+      all: clauses.join(' & '),
+      exact: exactClauses.join(' | '),
+      expansions: expansionClauses.every((c) => c !== null) ? expansionClauses.join(' & ') : null,
+      single: clauses.length === 1,
+    };
   }
 
   private async expand(words: Analysed[]): Promise<Map<string, Expansion>> {

@@ -963,6 +963,9 @@ export const da = {
   'search.headerSubmit': 'Søg på sitet',
   'search.resultsMany': '{count} resultater for »{q}«',
   'search.resultsOne': '1 resultat for »{q}«',
+  'search.resultsCapped': 'Mere end {count} resultater for »{q}«',
+  'search.cappedNote':
+    'Der er mere end {count} resultater, og kun de første {count} vises. Tallene herunder gælder dem. Afgræns søgningen eller tilføj et ord for at finde resten.',
   'search.none': 'Ingen resultater for »{q}«. Prøv med færre eller andre ord.',
   'search.empty': 'Skriv et eller flere ord for at søge.',
   'search.filtersHeading': 'Afgræns søgningen',

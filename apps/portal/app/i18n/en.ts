@@ -959,6 +959,9 @@ export const en: Catalogue = {
   'search.headerSubmit': 'Search the site',
   'search.resultsMany': '{count} results for “{q}”',
   'search.resultsOne': '1 result for “{q}”',
+  'search.resultsCapped': 'More than {count} results for “{q}”',
+  'search.cappedNote':
+    'There are more than {count} results, and only the first {count} are shown. The numbers below count those. Narrow the search or add a word to find the rest.',
   'search.none': 'No results for “{q}”. Try fewer or other words.',
   'search.empty': 'Type one or more words to search.',
   'search.filtersHeading': 'Narrow the search',

@@ -10,6 +10,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { apiFailure } from '../lib/api-failure.server';
 import { pageMeta } from '../lib/meta';
 import { getFocusAreas } from '../lib/policy.server';
+import { formatCount, searchResultsHeading } from '../lib/search-format';
 
 const filterNames = ['type', 'focusArea', 'tag'] as const;
 const pageSize = 10;
@@ -42,7 +43,7 @@ const typeLabel = (type: string) => `search.type.${type}` as MessageKey;
 
 export default function SearchPage() {
   const { q, filters, page, result, areaNames } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, lng } = useTranslation();
   const link = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams({ q, ...filters, ...(changes as Record<string, string>) });
     for (const [key, value] of [...params.entries()])
@@ -112,13 +113,7 @@ export default function SearchPage() {
       ) : (
         <div className="site-search__layout">
           <section aria-labelledby="search-results-heading" className="site-search__results">
-            <h2 id="search-results-heading">
-              {result.total === 1
-                ? t('search.resultsOne', { q })
-                : result.total > 0
-                  ? t('search.resultsMany', { count: result.total, q })
-                  : t('search.none', { q })}
-            </h2>
+            <h2 id="search-results-heading">{searchResultsHeading(t, lng, result, q)}</h2>
             {result.hits.length > 0 ? (
               <ol className="nobullet-list search-hits" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((hit) => (
@@ -146,6 +141,11 @@ export default function SearchPage() {
               <h2 id="search-facets-heading" className="h3">
                 {t('search.filtersHeading')}
               </h2>
+              {result.totalCapped ? (
+                <p className="form-hint">
+                  {t('search.cappedNote', { count: formatCount(result.total, lng) })}
+                </p>
+              ) : null}
               {filtered ? (
                 <p>
                   <Link to={link({ type: '', focusArea: '', tag: '', page: '' })}>
@@ -171,7 +171,7 @@ export default function SearchPage() {
                               aria-current={current ? 'true' : undefined}
                             >
                               {current ? <strong>{group.label2(value)}</strong> : group.label2(value)} (
-                              {count})
+                              {formatCount(count, lng)})
                             </Link>
                           </li>
                         );

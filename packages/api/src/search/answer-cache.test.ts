@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SearchAnswerCache } from './answer-cache.ts';
 
-const answer = (total: number) => ({ hits: [], facets: { type: {}, focusArea: {}, tag: {} }, total });
+const answer = (total: number) => ({
+  hits: [],
+  facets: { type: {}, focusArea: {}, tag: {} },
+  total,
+  totalCapped: false,
+});
 
 describe('SearchAnswerCache', () => {
   it('answers the same search by the same readers from memory for a second, then searches again', async () => {

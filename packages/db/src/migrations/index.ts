@@ -15,6 +15,7 @@ import * as statusReports from './2026-11-27T1300-status-reports.ts';
 import * as steeringOverviewGeneration from './2026-11-27T1310-steering-overview-generation.ts';
 import * as volunteerSearchGeneration from './2026-11-27T1320-volunteer-search-generation.ts';
 import * as statusReportAttachments from './2026-11-27T1330-status-report-attachments.ts';
+import * as searchBoundedWork from './2026-11-27T1400-search-bounded-work.ts';
 
 /**
  * Every migration, in order. An in-code index instead of Kysely's FileMigrationProvider, which
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0400-associations': associations,
   // Search (issue 12)
   '2026-11-27T0600-search': search,
+  '2026-11-27T1400-search-bounded-work': searchBoundedWork,
   // Knowledge (issue 11)
   '2026-11-27T0500-knowledge': knowledge,
 };

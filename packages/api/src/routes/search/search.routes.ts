@@ -1,4 +1,5 @@
 import { searchQuerySchema, searchTypes } from '@brobygger/domain';
+import { maxCountedHits } from '@brobygger/search';
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
 import { errors, jsonContent, optionallySignedIn } from '../../openapi.ts';
@@ -17,12 +18,21 @@ export const searchResultSchema = z.object({
       url: z.string().describe('The portal path of the document'),
     }),
   ),
-  facets: z.object({
-    type: counts.describe('Hits per document type'),
-    focusArea: counts.describe('Hits per focus-area slug'),
-    tag: counts.describe('Hits per tag'),
-  }),
-  total: z.number().int(),
+  facets: z
+    .object({
+      type: counts.describe('Hits per document type'),
+      focusArea: counts.describe('Hits per focus-area slug'),
+      tag: counts.describe('Hits per tag'),
+    })
+    .describe(
+      'Counts of the hits counted: of every match, or, when totalCapped is true, of the first 1,000 hits (each then a lower bound)',
+    ),
+  total: z.number().int().max(maxCountedHits).describe('The number of matches, counted up to 1,000'),
+  totalCapped: z
+    .boolean()
+    .describe(
+      'True when more than 1,000 documents match: total is then 1,000, to be shown as "more than 1,000", and only the first 1,000 hits (100 pages) can be reached',
+    ),
 });
 
 export const searchRoute = createRoute({
@@ -33,7 +43,7 @@ export const searchRoute = createRoute({
   path: '/search',
   tags: ['Search'],
   summary:
-    'One search across focus areas, initiatives, events, associations, resources and forum posts, the way Danes type (stems, compounds, æ/ø/å as ae/oe/aa, typos). Only what the caller may read is found or counted; 10 hits a page.',
+    'One search across focus areas, initiatives, events, associations, resources and forum posts, the way Danes type (stems, compounds, æ/ø/å as ae/oe/aa, typos). Only what the caller may read is found or counted; 10 hits a page; at most 1,000 matches are counted (totalCapped says when more match).',
   request: { query: searchQuerySchema },
   responses: {
     200: jsonContent(searchResultSchema, 'The hits of the page, the facet counts and the total'),

@@ -66,6 +66,7 @@ describe.each(testDatabaseKinds())('GET /api/search on %s', (kind) => {
     expect(body.hits[0].url).toMatch(/^\/fokusomraader\//);
     expect(typeof body.hits[0].snippet).toBe('string');
     expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.totalCapped).toBe(false);
     expect(body.facets.type.initiative).toBeGreaterThanOrEqual(1);
     const area = await search('q=viden%20og%20videndeling&type=focus_area');
     expect(area.body.hits[0]).toMatchObject({ type: 'focus_area', id: 'viden-og-videndeling' });
@@ -154,6 +155,46 @@ describe.each(testDatabaseKinds())('GET /api/search on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(await engine.count()).toBe(before);
     });
+  });
+
+  it('says when more than 1,000 match, counting only what the reader may see', async () => {
+    const many = Array.from(
+      { length: 1200 },
+      (_, i): SearchDocument => ({
+        type: 'post',
+        id: `many-${i}`,
+        title: `Indlæg ${i}`,
+        summary: '',
+        body: 'Et indlæg om zylofonundervisning.',
+        url: `/forum/many-${i}`,
+        focusAreas: [],
+        tags: [],
+        // 900 public, 300 for staff only.
+        readers: i % 4 === 0 ? ['role:staff'] : ['public'],
+        updatedAt: new Date(),
+      }),
+    );
+    await engine.upsert(many);
+    try {
+      const anonymous = await search('q=zylofonundervisning');
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.body).toMatchObject({ total: 900, totalCapped: false });
+      expect(anonymous.body.facets.type).toEqual({ post: 900 });
+      const staff = await search('q=zylofonundervisning', tokens.medarbejder);
+      expect(staff.body).toMatchObject({ total: 1000, totalCapped: true });
+      expect(staff.body.hits).toHaveLength(10);
+      expect((await search('q=zylofonundervisning&page=100', tokens.medarbejder)).body.hits).toHaveLength(10);
+    } finally {
+      await engine.remove(many.map((doc) => ({ type: doc.type, id: doc.id })));
+    }
+  }, 120_000);
+
+  it('documents the capped count in the OpenAPI document', async () => {
+    const res = await call(api.app, 'GET', '/api/openapi.json');
+    const schema = res.json.paths['/api/search'].get.responses['200'].content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['hits', 'facets', 'total', 'totalCapped']));
+    expect(schema.properties.totalCapped.type).toBe('boolean');
+    expect(schema.properties.total.maximum).toBe(1000);
   });
 
   it('marks a signed-in answer no-store', async () => {
