@@ -1,8 +1,8 @@
 import { searchQuerySchema, searchTypes } from '@brobygger/domain';
-import { maxCountedHits } from '@brobygger/search';
 import { createRoute, z } from '@hono/zod-openapi';
 import { permit } from '../../auth/guard.ts';
 import { errors, jsonContent, optionallySignedIn } from '../../openapi.ts';
+import { maxCountedHits } from '../../services/search/index.ts';
 
 const counts = z.record(z.string(), z.number().int());
 

@@ -7,6 +7,9 @@ const caches = new WeakMap<object, SearchAnswerCache>();
 
 import type { UseCaseContext } from '../context.ts';
 
+/** How far a search counts its matches (the port's bound): the route's schema states it. */
+export { maxCountedHits } from '@brobygger/search';
+
 /** The reader keys of an actor: their roles and their associations (issue 12). */
 export function actorReaderKeys(actor: Actor): string[] {
   if (!actor) return readerKeys(null);
