@@ -19,6 +19,11 @@ export interface DatabaseOptions {
   schema?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number | undefined;
+  /**
+   * PGlite in memory only: start from this dump of a data directory (`dumpDataDir`) instead of an
+   * empty cluster, which skips initdb (~2.5 s of CPU). The tests' databases start this way.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface DatabaseHandle {
@@ -26,6 +31,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** The schema holding our tables and the migrations table. */
   schema: string;
+  /** PGlite only: the whole data directory as an uncompressed tarball (for `loadDataDir`). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -35,15 +42,16 @@ const NUMERIC = 1700;
 /** Opens the database: PostgreSQL when a URL is given, otherwise the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openPglite(options.dataDir ?? './data');
+  return openPglite(options.dataDir ?? './data', options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const unlock = inMemory ? () => {} : lockDataDir(resolve(dataDir));
   try {
     const pglite = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
       extensions: { pg_trgm, unaccent },
+      ...(inMemory && loadDataDir ? { loadDataDir } : {}),
       // Counts and sums come back as numbers, as they do from PostgreSQL through `pg` below.
       parsers: { [INT8]: (value: string) => Number(value), [NUMERIC]: (value: string) => Number(value) },
     });
@@ -52,6 +60,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       kind: 'pglite',
       schema: 'public',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       async close() {
         await db.destroy();
         await pglite.close();
