@@ -40,8 +40,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', use: chromium },
-    // Everything but what needs scripts in the page (axe, the CSP console check) runs without JavaScript.
+    // Every test runs once. Forms must work without JavaScript, and public pages ship none, so a
+    // test runs in the no-JavaScript project unless it is tagged: `@needs-js` runs only with
+    // JavaScript (axe, the CSP and search-as-you-type checks, which need scripts in the page), and
+    // `@both` in both projects (the flows through signed-in pages, which hydrate when scripts run).
+    // With JavaScript every test also fails on an uncaught error in its pages (./tests/e2e/fixtures.ts).
+    { name: 'chromium', use: chromium, grep: /@needs-js|@both/ },
     { name: 'chromium-no-js', use: { ...chromium, javaScriptEnabled: false }, grepInvert: /@needs-js/ },
   ],
   webServer: {

@@ -1,22 +1,18 @@
-import { expect, test } from '@playwright/test';
-import {
-  expectNoAxeViolations,
-  focusAreaSlugs,
-  latestMailTo,
-  logIn,
-  registerThroughApi,
-  uniqueEmail,
-} from './support';
+import { expect, test } from './fixtures';
+import { expectNoAxeViolations, latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
+// Each public page template once in Danish; English shares the markup, and a few pages there catch
+// untranslated or unmarked text. The six focus areas share one template (kvinder has the most on it).
 const pages = [
   '/',
   '/fokusomraader',
-  ...focusAreaSlugs.map((slug) => `/fokusomraader/${slug}`),
+  '/fokusomraader/kvinder',
   '/tilgaengelighed',
   '/arrangementer',
   '/findes-ikke',
   '/fokusomraader/findes-ikke',
 ];
+const inEnglish = new Set(['/', '/fokusomraader/kvinder', '/arrangementer']);
 
 for (const language of ['da', 'en'] as const) {
   test.describe(`axe, WCAG 2.1 A and AA, in ${language}`, () => {
@@ -24,7 +20,7 @@ for (const language of ['da', 'en'] as const) {
       await context.addCookies([{ name: 'lng', value: language, url: baseURL ?? '' }]);
     });
 
-    for (const path of pages) {
+    for (const path of language === 'da' ? pages : pages.filter((page) => inEnglish.has(page))) {
       // axe runs inside the page, so only the JavaScript project runs it (@needs-js); the markup
       // it checks is the same server-rendered markup the no-JavaScript project gets.
       test(`${path} has no violations`, { tag: '@needs-js' }, async ({ page }) => {

@@ -1,12 +1,12 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './fixtures';
 import { demoPassword, latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Shown once without JavaScript: the forms are the same; these flows need no second run there.
-const jsOnly = 'the no-JavaScript project runs the core account flows only';
-
 const header = (page: Page) => page.getByRole('navigation', { name: 'Din bruger' });
 
-test('a volunteer logs in, sees Min side with roles and the session, and logs out', async ({ page }) => {
+test('a volunteer logs in, sees Min side with roles and the session, and logs out', { tag: '@both' }, async ({
+  page,
+}) => {
   await page.goto('/min-side');
   await expect(page).toHaveURL('/log-ind?redirectTo=%2Fmin-side');
 
@@ -88,8 +88,7 @@ async function signedInPage(browser: Browser, email: string, password: string) {
   return { context, page };
 }
 
-test('a user ends their other session from Min side', async ({ browser, baseURL, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, jsOnly);
+test('a user ends their other session from Min side', async ({ browser, baseURL }) => {
   const email = uniqueEmail('to-sessioner');
   const password = 'to sessioner samtidig';
   await registerThroughApi(baseURL, email, password);
@@ -135,8 +134,7 @@ test('a user changes the password and logs in with the new one', async ({ page, 
   await expect(page).toHaveURL('/min-side');
 });
 
-test('a user downloads their data and deletes the account', async ({ page, baseURL, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, jsOnly);
+test('a user downloads their data and deletes the account', async ({ page, baseURL }) => {
   const email = uniqueEmail('slet');
   const password = 'slet mig bare igen';
   await registerThroughApi(baseURL, email, password);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoPassword, logIn, registerThroughApi, uniqueEmail } from './support';
 
 test('anonymous visitors log in first; a volunteer then gets the 403 page', async ({ page }) => {
@@ -17,9 +17,7 @@ test('anonymous visitors log in first; a volunteer then gets the 403 page', asyn
 test('the admin reads the mailbox, grants and removes a role, and disables an account', async ({
   page,
   baseURL,
-  javaScriptEnabled,
 }) => {
-  test.skip(!javaScriptEnabled, 'the no-JavaScript project runs the core account flows only');
   const email = uniqueEmail('rolle');
   await registerThroughApi(baseURL, email, 'en lang og god adgangskode');
   await logIn(page, 'admin@brobygger.test', undefined, '/log-ind?redirectTo=%2Fadmin%2Fpostkasse');

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { expectNoAxeViolations, latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Associations and volunteers (issue 10). The flows run with and without JavaScript; the axe
@@ -19,90 +19,93 @@ async function logOut(page: Page) {
   await expect(page.getByRole('status')).toContainText('Du er logget ud.');
 }
 
-test('an association is registered, invites a member, posts an activity; staff verify and approve it', async ({
-  page,
-  baseURL,
-}, testInfo) => {
-  const owner = uniqueEmail('ejer');
-  const member = uniqueEmail('medlem');
-  await registerThroughApi(baseURL, owner, password);
-  await registerThroughApi(baseURL, member, password);
-  const name = `Sprogcafé ${Math.random().toString(36).slice(2, 8)}`;
+test(
+  'an association is registered, invites a member, posts an activity; staff verify and approve it',
+  { tag: '@both' },
+  async ({ page, baseURL }, testInfo) => {
+    const owner = uniqueEmail('ejer');
+    const member = uniqueEmail('medlem');
+    await registerThroughApi(baseURL, owner, password);
+    await registerThroughApi(baseURL, member, password);
+    const name = `Sprogcafé ${Math.random().toString(36).slice(2, 8)}`;
 
-  await logIn(page, owner, password);
-  await page.goto('/foreninger/ny');
-  // A CVR number that fails the check is refused with a message beside the field.
-  await page.getByLabel('Foreningens navn').fill(name);
-  await page.getByLabel('CVR-nummer (valgfrit)').fill('29189723');
-  await page.getByRole('button', { name: 'Opret foreningen' }).click();
-  await expect(page.getByText('CVR-nummeret er ikke gyldigt').first()).toBeVisible();
-  await page.getByLabel('CVR-nummer (valgfrit)').fill('');
-  await page.getByLabel('Tigrinya').check();
-  await page.getByRole('button', { name: 'Opret foreningen' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Administrer ${name}`);
-  await expect(page.getByText('Foreningen afventer kommunens godkendelse')).toBeVisible();
+    await logIn(page, owner, password);
+    await page.goto('/foreninger/ny');
+    // A CVR number that fails the check is refused with a message beside the field.
+    await page.getByLabel('Foreningens navn').fill(name);
+    await page.getByLabel('CVR-nummer (valgfrit)').fill('29189723');
+    await page.getByRole('button', { name: 'Opret foreningen' }).click();
+    await expect(page.getByText('CVR-nummeret er ikke gyldigt').first()).toBeVisible();
+    await page.getByLabel('CVR-nummer (valgfrit)').fill('');
+    await page.getByLabel('Tigrinya').check();
+    await page.getByRole('button', { name: 'Opret foreningen' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Administrer ${name}`);
+    await expect(page.getByText('Foreningen afventer kommunens godkendelse')).toBeVisible();
 
-  // Invite a member.
-  await expect(page).toHaveURL(/\/foreninger\/[a-z0-9-]+\/administrer$/);
-  const adminUrl = new URL(page.url()).pathname;
-  await page.getByLabel('E-mailadresse').fill(member);
-  await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByText('Invitationen er sendt.')).toBeVisible();
+    // Invite a member.
+    await expect(page).toHaveURL(/\/foreninger\/[a-z0-9-]+\/administrer$/);
+    const adminUrl = new URL(page.url()).pathname;
+    await page.getByLabel('E-mailadresse').fill(member);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText('Invitationen er sendt.')).toBeVisible();
 
-  // Post an activity: it waits for moderation.
-  await page.getByRole('link', { name: 'Opret en aktivitet' }).first().click();
-  await page.getByLabel('Titel').fill(`Sprogcafé i biblioteket ${name}`);
-  await page.getByLabel('Begynder').fill(inDays(9, 16));
-  await page.getByLabel('Slutter').fill(inDays(9, 18));
-  await page.getByLabel('Adresse', { exact: true }).fill('Biblioteket, Skanderborg');
-  await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
-  await expect(page.getByText('Aktiviteten venter på godkendelse')).toBeVisible();
-  // My page leads back to the association.
-  await page.goto('/min-side');
-  await page.getByRole('link', { name }).click();
-  await expect(page).toHaveURL(adminUrl);
-  await logOut(page);
+    // Post an activity: it waits for moderation.
+    await page.getByRole('link', { name: 'Opret en aktivitet' }).first().click();
+    await page.getByLabel('Titel').fill(`Sprogcafé i biblioteket ${name}`);
+    await page.getByLabel('Begynder').fill(inDays(9, 16));
+    await page.getByLabel('Slutter').fill(inDays(9, 18));
+    await page.getByLabel('Adresse', { exact: true }).fill('Biblioteket, Skanderborg');
+    await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
+    await expect(page.getByText('Aktiviteten venter på godkendelse')).toBeVisible();
+    // My page leads back to the association.
+    await page.goto('/min-side');
+    await page.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(adminUrl);
+    await logOut(page);
 
-  // The invited member accepts the link.
-  const mail = await latestMailTo(baseURL, member);
-  const link = mail.match(/http:\/\/[^\s]+\/foreninger\/invitation\/[a-z2-7.]+/)?.[0];
-  expect(link).toBeTruthy();
-  const invitationPath = new URL(link as string).pathname;
-  await logIn(page, member, password);
-  await page.goto(invitationPath);
-  await page.getByRole('button', { name: 'Tag imod invitationen' }).click();
-  await expect(page).toHaveURL(adminUrl);
-  await expect(page.getByRole('cell', { name: 'Medlem', exact: true })).toBeVisible();
-  await logOut(page);
+    // The invited member accepts the link.
+    const mail = await latestMailTo(baseURL, member);
+    const link = mail.match(/http:\/\/[^\s]+\/foreninger\/invitation\/[a-z2-7.]+/)?.[0];
+    expect(link).toBeTruthy();
+    const invitationPath = new URL(link as string).pathname;
+    await logIn(page, member, password);
+    await page.goto(invitationPath);
+    await page.getByRole('button', { name: 'Tag imod invitationen' }).click();
+    await expect(page).toHaveURL(adminUrl);
+    await expect(page.getByRole('cell', { name: 'Medlem', exact: true })).toBeVisible();
+    await logOut(page);
 
-  // Staff verify the association and approve the activity.
-  await logIn(page, 'medarbejder@brobygger.test');
-  await page.goto('/admin/moderation');
-  await page.getByRole('button', { name: `Godkend ${name}` }).click();
-  await expect(page.getByText('Foreningen er godkendt')).toBeVisible();
-  await page.getByRole('button', { name: `Godkend og offentliggør Sprogcafé i biblioteket ${name}` }).click();
-  await expect(page.getByText('Aktiviteten er offentliggjort')).toBeVisible();
-  await logOut(page);
+    // Staff verify the association and approve the activity.
+    await logIn(page, 'medarbejder@brobygger.test');
+    await page.goto('/admin/moderation');
+    await page.getByRole('button', { name: `Godkend ${name}` }).click();
+    await expect(page.getByText('Foreningen er godkendt')).toBeVisible();
+    await page
+      .getByRole('button', { name: `Godkend og offentliggør Sprogcafé i biblioteket ${name}` })
+      .click();
+    await expect(page.getByText('Aktiviteten er offentliggjort')).toBeVisible();
+    await logOut(page);
 
-  // Listed publicly once verified (it was not while pending: see the API tests).
-  await page.goto('/foreninger');
-  await page.getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  await expect(page.getByRole('link', { name: `Sprogcafé i biblioteket ${name}` })).toBeVisible();
+    // Listed publicly once verified (it was not while pending: see the API tests).
+    await page.goto('/foreninger');
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByRole('link', { name: `Sprogcafé i biblioteket ${name}` })).toBeVisible();
 
-  // The association edits it, then cancels it from its management page.
-  await logIn(page, owner, password);
-  await expect(page).not.toHaveURL(/log-ind/);
-  await page.goto(adminUrl);
-  await page.getByRole('link', { name: `Ret Sprogcafé i biblioteket ${name}` }).click();
-  await page.getByLabel('Titel').fill(`Sprogcafé på biblioteket ${name}`);
-  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-  await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
-  if (testInfo.project.name === 'chromium') await expectNoAxeViolations(page);
-  await page.goto(adminUrl);
-  await page.getByRole('button', { name: `Aflys Sprogcafé på biblioteket ${name}` }).click();
-  await expect(page.getByRole('cell', { name: 'Aflyst' })).toBeVisible();
-});
+    // The association edits it, then cancels it from its management page.
+    await logIn(page, owner, password);
+    await expect(page).not.toHaveURL(/log-ind/);
+    await page.goto(adminUrl);
+    await page.getByRole('link', { name: `Ret Sprogcafé i biblioteket ${name}` }).click();
+    await page.getByLabel('Titel').fill(`Sprogcafé på biblioteket ${name}`);
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
+    if (testInfo.project.name === 'chromium') await expectNoAxeViolations(page);
+    await page.goto(adminUrl);
+    await page.getByRole('button', { name: `Aflys Sprogcafé på biblioteket ${name}` }).click();
+    await expect(page.getByRole('cell', { name: 'Aflyst' })).toBeVisible();
+  },
+);
 
 test('a volunteer who speaks Tigrinya consents; staff find them and invite them to an event', async ({
   page,

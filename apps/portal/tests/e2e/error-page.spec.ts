@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
-import { expect, test } from '@playwright/test';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { Hono } from 'hono';
 import { createPortalServer } from '../../server/create-portal-server';
+import { expect, test } from './fixtures';
 
 const portalDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Events extras (issue 9): guest sign-up by mailed link, check-in by code on the day, and the
@@ -93,7 +93,9 @@ test('a member makes a personal calendar address, it serves the feed, and stoppi
   expect((await page.request.get(feedPath)).status()).toBe(404);
 });
 
-test('staff create a weekly series with the form; without an end date it is refused', async ({ page }) => {
+test('staff create a weekly series with the form; without an end date it is refused', {
+  tag: '@both',
+}, async ({ page }) => {
   await logIn(page, 'medarbejder@brobygger.test');
   await page.goto('/arrangementer/ny');
   const title = `Ugentligt koordineringsmøde ${Date.now().toString(36)}`;

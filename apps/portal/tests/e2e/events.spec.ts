@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, registerThroughApi, uniqueEmail } from './support';
 
 // Events and sign-up (issue 9), against the demo events seeded with the demo accounts.
@@ -19,7 +19,10 @@ test('the filters are a GET form: the search is kept in the URL and can be share
   await expect(page.getByRole('status')).toHaveText('1 arrangementer');
 });
 
-test('a volunteer signs up in a minute, sees it on my page and cancels there', async ({ page, baseURL }) => {
+test('a volunteer signs up in a minute, sees it on my page and cancels there', { tag: '@both' }, async ({
+  page,
+  baseURL,
+}) => {
   const email = uniqueEmail('arrangement');
   await registerThroughApi(baseURL, email, 'et-godt-kodeord-1');
   await page.goto('/arrangementer');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { latestMailTo, logIn, registerThroughApi, uniqueEmail } from './support';
 
 test('a user who forgot the password chooses a new one through the emailed link', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the front page shows the vision and the six focus areas', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoPassword, logIn, wcagTags } from './support';
 
 // Redirect targets that a URL parser normalises into another site.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, registerThroughApi, uniqueEmail } from './support';
 
 test('the admin finds the job runner in the admin menu and sees the mail jobs by state', async ({
@@ -27,7 +27,9 @@ test('the admin finds the job runner in the admin menu and sees the mail jobs by
   await expect(done).toContainText('mail.send');
 });
 
-test('a retry of a job that does not exist says so, without JavaScript too', async ({ page }) => {
+test('a retry of a job that does not exist says so, without JavaScript too', { tag: '@both' }, async ({
+  page,
+}) => {
   await logIn(page, 'admin@brobygger.test', undefined, '/log-ind?redirectTo=%2Fadmin%2Fjobber');
   await expect(page).toHaveURL('/admin/jobber');
   // What the retry button posts, for a job that is gone.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('Tab reaches the skip link first, and it moves to the main content', async ({ page }) => {
   await page.goto('/fokusomraader');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { chooseLanguage } from './support';
 
 test('the English switch changes the language of the page and remembers it', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { chooseLanguage } from './support';
 
 test('an unknown address gets a friendly 404 page inside the layout', async ({ page }) => {

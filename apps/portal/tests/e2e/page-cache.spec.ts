@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, expect, request as playwrightRequest, test } from './fixtures';
 import { demoPassword } from './support';
 
 // The page cache of the built portal (ADR 0013): pages of public data are rendered once and

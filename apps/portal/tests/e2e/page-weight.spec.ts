@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './support';
 
 // What a public page costs a phone. The speed itself is measured by `pnpm bench`

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { expectNoAxeViolations } from './support';
 
 // One search (issue 12): the header field on every page, /soeg as a plain form and result page

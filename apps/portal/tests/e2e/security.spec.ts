@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoPassword, logIn } from './support';
 
 test('pages carry a Content-Security-Policy with a fresh nonce', async ({ request }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { expectNoAxeViolations, logIn, onePagePdf, tinyPng } from './support';
 
 // Status reports (issue 13), on the demo data: acknowledged reports for September and March for
@@ -44,11 +44,9 @@ test.describe('axe on the status-report pages', () => {
   });
 });
 
-test('a report goes from the lead owner to the steering group and back, without JavaScript too', async ({
-  page,
-  browser,
-  javaScriptEnabled,
-}) => {
+test('a report goes from the lead owner to the steering group and back, without JavaScript too', {
+  tag: '@both',
+}, async ({ page, browser, javaScriptEnabled }) => {
   // Each project takes its own area, so the two can run side by side on one server.
   const area = javaScriptEnabled
     ? { slug: 'kvinder', name: 'Kvinder' }
@@ -219,7 +217,10 @@ test('others than the steering group get the 403 page; drafts never show publicl
   );
 });
 
-test('staff read the submitted reports, not drafts', async ({ page, javaScriptEnabled }) => {
+test('staff read the submitted reports, not drafts', { tag: '@both' }, async ({
+  page,
+  javaScriptEnabled,
+}) => {
   await signIn(page, 'medarbejder@brobygger.test', '/statusrapporter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statusrapporter');
   if (javaScriptEnabled) await expectNoAxeViolations(page);

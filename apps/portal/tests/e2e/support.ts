@@ -53,15 +53,6 @@ export async function chooseLanguage(page: Page, language: 'Dansk' | 'English') 
     .click();
 }
 
-export const focusAreaSlugs = [
-  'viden-og-videndeling',
-  'sundhed-og-trivsel',
-  'integrationsforstaaelse-og-kulturforskelle',
-  'kvinder',
-  'unge-maend',
-  'familier-med-komplekse-problemstillinger',
-];
-
 export const demoPassword = 'brobygger-demo';
 
 /** Signs in through the login form, as a visitor would. */

@@ -1,12 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, registerThroughApi, totpCode, uniqueEmail } from './support';
 
 test('a user turns on two-factor, logs in with a code and with a recovery code, and turns it off', async ({
   page,
   baseURL,
-  javaScriptEnabled,
 }) => {
-  test.skip(!javaScriptEnabled, 'the no-JavaScript project runs the core account flows only');
   const email = uniqueEmail('totp');
   const password = 'to trin er bedre end et';
   await registerThroughApi(baseURL, email, password);
