@@ -27,7 +27,20 @@ const lighthouseBin = join(benchDir, 'node_modules', '.bin', 'lighthouse');
 const targets = { performance: 95, lcpMs: 2000, accessibility: 100, bestPractices: 100, seo: 100 };
 const pages = (
   process.env.BENCH_PAGES ??
-  '/,/fokusomraader,/fokusomraader/kvinder,/log-ind,/tilgaengelighed,/arrangementer,/arrangementer/:event'
+  [
+    '/',
+    '/fokusomraader',
+    '/fokusomraader/kvinder',
+    '/log-ind',
+    '/tilgaengelighed',
+    '/arrangementer',
+    '/arrangementer/:event',
+    '/foreninger',
+    '/foreninger/venner-i-skanderborg',
+    '/viden',
+    '/forum',
+    '/soeg?q=frivillige',
+  ].join(',')
 )
   .split(',')
   .map((page) => page.trim())
@@ -57,12 +70,18 @@ const port = await freePort();
 const origin = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'brobygger-lighthouse-'));
 // The demo events (production has no demo accounts, so they are put in before the portal starts),
-// so that the event pages show what they show in use; `:event` in a page is the first one.
+// so that the event pages show what they show in use; `:event` in a page is the first one. The
+// library and the forum are measured as a new installation has them: empty.
 {
   const database = await openDatabase({ dataDir });
   await migrateToLatest(database.db, database.schema);
   await seedPolicy(database.db);
   await seedDemoEvents(database.db);
+  // And one verified association, for its public profile (production seeds no demo association).
+  await database.db
+    .insertInto('associations')
+    .values({ slug: 'venner-i-skanderborg', name: 'Venner i Skanderborg', verified_at: new Date() })
+    .execute();
   const first = await database.db.selectFrom('events').select('id').orderBy('starts_at').executeTakeFirst();
   await database.close();
   for (const [index, page] of pages.entries()) pages[index] = page.replace(':event', String(first?.id ?? 0));
