@@ -1,33 +1,18 @@
 import { expect, type Page, request, test } from './fixtures';
-import { demoPassword, expectNoAxeViolations, logIn, registerThroughApi, uniqueEmail } from './support';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  logIn,
+  onePagePdf,
+  registerThroughApi,
+  uniqueEmail,
+} from './support';
 
-// Knowledge (issue 11): the resource library and the forum, in both projects (with and without
-// JavaScript: every form here is a plain HTML form), and axe once per page template.
+// Knowledge (issue 11): the resource library and the forum (every form here is a plain HTML form,
+// so the flows run without JavaScript; writing a resource runs with it too), and axe once per page
+// template.
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** A one-page PDF with a line of text. */
-function pdf(text: string): Buffer {
-  const content = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 async function createResource(page: Page, title: string, options: { audience?: string; body?: string } = {}) {
   await page.goto('/viden/ny');
@@ -123,12 +108,12 @@ test('staff attach a PDF; anyone downloads it; a wrong file is refused with a me
   await page.goto(`${path}/rediger`);
   await page
     .getByLabel('Vedhæft en fil')
-    .setInputFiles({ name: 'skema.pdf', mimeType: 'application/pdf', buffer: pdf('Skema') });
+    .setInputFiles({ name: 'skema.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Skema') });
   await page.getByRole('button', { name: 'Vedhæft filen' }).click();
   await expect(page.getByText('Filen er vedhæftet.')).toBeVisible();
   await page
     .getByLabel('Vedhæft en fil')
-    .setInputFiles({ name: 'billede.png', mimeType: 'image/png', buffer: pdf('x') });
+    .setInputFiles({ name: 'billede.png', mimeType: 'image/png', buffer: onePagePdf('x') });
   await page.getByRole('button', { name: 'Vedhæft filen' }).click();
   await expect(page.getByRole('alert')).toContainText('Filens navn ender på .png, men indholdet er PDF');
 
@@ -152,7 +137,7 @@ test('a staff-only resource reaches nobody else: not the list, the page or its f
   await page.goto(`${path}/rediger`);
   await page
     .getByLabel('Vedhæft en fil')
-    .setInputFiles({ name: 'liste.pdf', mimeType: 'application/pdf', buffer: pdf('Hemmelig') });
+    .setInputFiles({ name: 'liste.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Hemmelig') });
   await page.getByRole('button', { name: 'Vedhæft filen' }).click();
   await expect(page.getByText('Filen er vedhæftet.')).toBeVisible();
   await page.goto(path);

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { FileStore } from '../files/store.ts';
 import { type ReceivedFile, receiveFile, UploadError, type UploadRefusal } from '../files/upload.ts';
 import type { UseCaseContext } from './context.ts';
@@ -59,4 +60,28 @@ export async function receiveUpload(upload: UploadInput): Promise<ReceivedFile> 
 /** Lets go of a body that will not be read (the upload was refused before it). */
 export async function discardUpload(upload: UploadInput): Promise<void> {
   if (upload.body && 'cancel' in upload.body) await upload.body.cancel().catch(() => {});
+}
+
+/**
+ * Moves a received upload into the file store and runs `record` (which writes the row that names
+ * the stored file). Should `record` throw, the stored file is deleted again; the temporary file
+ * goes either way, so a refused or failed upload leaves no file behind.
+ */
+export async function storeReceived<T>(
+  ctx: UseCaseContext,
+  received: ReceivedFile,
+  record: (stored: { key: string; size: number }) => Promise<T>,
+): Promise<T> {
+  const files = fileStoreOf(ctx);
+  let key: string | undefined;
+  try {
+    const stored = await files.putFile(received.tempPath, { extension: received.extension });
+    key = stored.key;
+    return await record(stored);
+  } catch (error) {
+    if (key) await files.delete(key);
+    throw error;
+  } finally {
+    await rm(received.tempPath, { force: true });
+  }
 }

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import {
   deleteAttachmentRow,
   findAttachment,
@@ -13,7 +12,7 @@ import { indexLater } from '../../search/index-later.ts';
 import { audit } from '../audit.ts';
 import { transaction, type UseCaseContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { discardUpload, fileStoreOf, receiveUpload, type UploadInput } from '../uploads.ts';
+import { discardUpload, fileStoreOf, receiveUpload, storeReceived, type UploadInput } from '../uploads.ts';
 
 /** The job that extracts an attachment's text for search (jobs/knowledge.ts). */
 export const extractTextJobType = 'knowledge.extract-text';
@@ -38,18 +37,13 @@ export async function addAttachment(ctx: UseCaseContext, slug: string, upload: U
     throw notFound('Ressourcen findes ikke.');
   }
   const received: ReceivedFile = await receiveUpload(upload);
-  const files = fileStoreOf(ctx);
-  let key: string | undefined;
-  try {
-    const stored = await files.putFile(received.tempPath, { extension: received.extension });
-    key = stored.key;
-    const storageKey = stored.key;
-    const attachment = await transaction(ctx, async (tx, db) => {
+  const attachment = await storeReceived(ctx, received, (stored) =>
+    transaction(ctx, async (tx, db) => {
       const locked = await lockResource(db, slug);
       if (!locked) throw notFound('Ressourcen findes ikke.');
       const id = await insertAttachment(db, {
         resource_id: locked.id,
-        storage_key: storageKey,
+        storage_key: stored.key,
         file_name: received.fileName,
         content_type: received.contentType,
         size_bytes: stored.size,
@@ -77,14 +71,9 @@ export async function addAttachment(ctx: UseCaseContext, slug: string, upload: U
         sizeBytes: stored.size,
         url: `/api/attachments/${id}`,
       };
-    });
-    return { attachment, fields: received.fields };
-  } catch (error) {
-    if (key) await files.delete(key);
-    throw error;
-  } finally {
-    await rm(received.tempPath, { force: true });
-  }
+    }),
+  );
+  return { attachment, fields: received.fields };
 }
 
 /** Where a browser form's upload returns to: only a path on this site. */

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import {
   countReportAttachments,
   deleteReport,
@@ -12,7 +11,7 @@ import { type Actor, maxReportFiles, type ReportState, reportTransition } from '
 import { audit } from '../audit.ts';
 import { type TransactionContext, transaction, type UseCaseContext } from '../context.ts';
 import { conflict, forbidden, notFound, type UseCaseError } from '../errors.ts';
-import { discardUpload, fileStoreOf, receiveUpload, type UploadInput } from '../uploads.ts';
+import { discardUpload, fileStoreOf, receiveUpload, storeReceived, type UploadInput } from '../uploads.ts';
 import { attachmentView } from './attachment-view.ts';
 import { mayReadFiles } from './reports.ts';
 import { ensure, publicDataChanged } from './shared.ts';
@@ -85,19 +84,14 @@ export async function addReportAttachment(
     throw error;
   }
   const received = await receiveUpload(upload);
-  const files = fileStoreOf(ctx);
-  let key: string | undefined;
-  try {
-    const stored = await files.putFile(received.tempPath, { extension: received.extension });
-    key = stored.key;
-    const storageKey = stored.key;
-    const row = await transaction(ctx, async (tx, db) => {
+  const row = await storeReceived(ctx, received, (stored) =>
+    transaction(ctx, async (tx, db) => {
       const locked = await lockedReport(tx, id);
       ensureEditable(actor, locked);
       if ((await countReportAttachments(db, id)) >= maxReportFiles) throw tooMany();
       const inserted = await insertReportAttachment(db, {
         reportId: id,
-        storageKey,
+        storageKey: stored.key,
         fileName: received.fileName,
         contentType: received.contentType,
         sizeBytes: stored.size,
@@ -110,14 +104,9 @@ export async function addReportAttachment(
         details: { attachment: inserted.id, type: received.contentType, size: stored.size },
       });
       return inserted;
-    });
-    return { attachment: attachmentView(row), editPath: editPathOf(report) };
-  } catch (error) {
-    if (key) await files.delete(key);
-    throw error;
-  } finally {
-    await rm(received.tempPath, { force: true });
-  }
+    }),
+  );
+  return { attachment: attachmentView(row), editPath: editPathOf(report) };
 }
 
 /** The lead owner's page of a report (where a browser form's upload returns to). */
