@@ -160,6 +160,47 @@ describe('the front door', () => {
     }
   });
 
+  it('answers a signed-in search from memory to a caller it checked, with what was found for their audience', async () => {
+    const staff = await signIn('medarbejder@brobygger.test');
+    const volunteer = await signIn('frivillig@brobygger.test');
+    // A resource only staff may find, indexed by its job.
+    const created = await fetch(`${base}/api/resources`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, cookie: staff },
+      body: JSON.stringify({ kind: 'guide', title: 'Intern tolkeliste', audience: 'staff' }),
+    });
+    expect(created.status).toBe(201);
+    const path = '/api/search?q=tolkeliste';
+    let first = await get(path, { cookie: staff, 'x-request-id': 'warm-0' });
+    for (let tries = 1; !first.body.toString().includes('Intern tolkeliste') && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      first = await get(path, { cookie: staff, 'x-request-id': `warm-${tries}` });
+    }
+    expect(first.body.toString()).toContain('Intern tolkeliste');
+    const audience = first.response.headers.get('x-search-audience');
+    expect(audience).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const second = await get(path, { cookie: staff });
+    expect(second.viaChain).toBe(false);
+    expect(second.body.toString()).toBe(first.body.toString());
+    expect(stableHeaders(second.response)).toEqual(stableHeaders(first.response));
+    expect(second.response.headers.get('cache-control')).toBe('no-store');
+
+    // Another audience never gets it, from the chain or from memory.
+    for (const expectChain of [true, false]) {
+      const theirs = await get(path, { cookie: volunteer });
+      expect(theirs.viaChain).toBe(expectChain);
+      expect(theirs.response.status).toBe(200);
+      expect(theirs.body.toString()).not.toContain('Intern tolkeliste');
+      expect(theirs.response.headers.get('x-search-audience')).not.toBe(audience);
+    }
+    // Nor does a caller the process has not checked, or another query.
+    expect((await get(path, { cookie: 'brobygger_session=forged' })).viaChain).toBe(true);
+    expect((await get(`${path}&type=event`, { cookie: staff })).viaChain).toBe(true);
+    const anonymous = await get(path);
+    expect(anonymous.body.toString()).not.toContain('Intern tolkeliste');
+    expect(anonymous.response.headers.get('x-search-audience')).toBe('public');
+  });
+
   it('answers the event list from memory to anonymous callers only', async () => {
     const volunteer = await signIn('frivillig@brobygger.test');
     await get('/api/events');

@@ -18,6 +18,7 @@ export { createLogger } from './logger.ts';
 export {
   answerFromMemory,
   isPublicRead,
+  isSearchRead,
   isShortLivedPublicRead,
   type MemoryAnswer,
   type MemoryRequest,
@@ -28,6 +29,7 @@ export { type RebuildOutcome, rebuildSearchIndex } from './search/rebuild.ts';
 export { settleAfterResponse } from './services/after-response.ts';
 export { UseCaseError } from './services/errors.ts';
 export { DataDirBusyError, type Operations, openOperations } from './services/operations.ts';
+export { searchAudienceOf } from './services/search/index.ts';
 export type {
   DescriptionRevisionView,
   PublicStatusView,

@@ -28,7 +28,10 @@ export type SearchDocumentType = (typeof searchDocumentTypes)[number];
  *  - `signed_in`          anyone signed in
  *  - `role:<role>`        holders of the role (`role:staff`, `role:volunteer`, …); admins hold every role key
  *  - `association:<id>`   members and admins of the association
- *  - `user:<id>`          one user (e.g. an author of something not yet published)
+ * There is no key for one user: everyone with the same roles and associations finds the same, so
+ * the API and the portal keep one answer for all of them (packages/api `searchAudienceOf`). A
+ * source that needs one (a draft only its author may find) adds `user:<id>` to `readerKeys` here,
+ * and those caches then key on the user by themselves.
  */
 export type ReaderKey = string;
 
@@ -60,7 +63,7 @@ export interface SearchViewer {
 export function readerKeys(viewer: SearchViewer | null | undefined): ReaderKey[] {
   const keys: ReaderKey[] = ['public'];
   if (!viewer?.userId) return keys;
-  keys.push('signed_in', `user:${viewer.userId}`);
+  keys.push('signed_in');
   const roles = new Set(viewer.roles ?? []);
   if (roles.has('admin')) {
     for (const role of [

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { isAnonymousOnlyRead, isShortLivedPublicRead } from './public-reads.ts';
+import { isAnonymousOnlyRead, isShortLivedPublicRead, shortLivedAnswerHeaders } from './public-reads.ts';
 
 /**
  * `GET /api/events` from the process's EventListCache when it holds a fresh answer, before the
@@ -17,12 +17,12 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
     }
     const key = eventListKey(c.req.url);
     const hit = cache.get(key);
-    if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
+    if (hit !== undefined) return c.body(hit, 200, shortLivedAnswerHeaders(c.req.path));
     // Someone is loading it now (the copy expires every second, and 64 callers miss together):
     // their answer serves this caller too. A failed load is not shared.
     const inFlight = cache.loadInFlight(key);
     const waited = inFlight ? await inFlight : undefined;
-    if (waited !== undefined) return c.body(waited, 200, { 'Content-Type': 'application/json' });
+    if (waited !== undefined) return c.body(waited, 200, shortLivedAnswerHeaders(c.req.path));
     const store = cache.beginLoad(key);
     let body: string | undefined;
     try {

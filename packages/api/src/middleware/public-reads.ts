@@ -5,6 +5,7 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import { sessionCookieName } from '../auth/cookies.ts';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from '../context.ts';
+import { searchAnswerKey, searchAudienceOf } from '../services/search/index.ts';
 import type { SharedRead } from '../shared-reads.ts';
 import { eventListKeyOf } from './event-list-cache.ts';
 import { jsonSecurityHeaders } from './security-headers.ts';
@@ -67,6 +68,15 @@ function knowledgeAnonymousReads(): RegExp[] {
     // (the reader key `public` only), so /soeg is page-cached for them like the library.
     /^\/api\/search$/,
   ];
+}
+
+/**
+ * Search (issue 12): its answer depends on the caller only through what they may find, which the
+ * answer names (`X-Search-Audience`, `searchAudienceOf`): the portal's page cache keeps a page made
+ * from it once per audience.
+ */
+export function isSearchRead(path: string): boolean {
+  return path === '/api/search';
 }
 
 export function isAnonymousOnlyRead(path: string): boolean {
@@ -214,18 +224,40 @@ export function answerFromMemory(
     headers['content-type'] = 'application/json';
     return finish(deps, path, started, 200, headers, hit.body);
   }
-  if (
-    eventListCache &&
-    isShortLivedPublicRead(path) &&
-    // Only for anonymous callers: a signed-in caller's answer is marked no-store down the chain.
-    request.header('cookie') === undefined &&
-    request.header('authorization') === undefined
-  ) {
+  if (!eventListCache || !isShortLivedPublicRead(path)) return undefined;
+  // Only for anonymous callers: a signed-in caller's answer is marked no-store down the chain.
+  if (request.header('cookie') === undefined && request.header('authorization') === undefined) {
     const hit = eventListCache.get(eventListKeyOf(target));
     if (hit === undefined) return undefined;
-    return finish(deps, path, started, 200, { 'content-type': 'application/json' }, hit);
+    return finish(deps, path, started, 200, shortLivedAnswerHeaders(path), hit);
+  }
+  // Search (issue 12): a signed-in caller this process checked a moment ago gets the answer the
+  // route kept for everyone who finds what they find (`searchAnswerFor`).
+  if (isSearchRead(path) && sessionCache) {
+    const bearer = request.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? sessionTokenOf(request.header('cookie'), config.production);
+    const loaded = token ? sessionCache.get(token) : undefined;
+    if (!loaded || !can(loaded.actor, 'search:read')) return undefined;
+    const audience = searchAudienceOf(loaded.actor);
+    const hit = eventListCache.get(searchAnswerKey(audience, target));
+    if (hit === undefined) return undefined;
+    return finish(
+      deps,
+      path,
+      started,
+      200,
+      { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-search-audience': audience },
+      hit,
+    );
   }
   return undefined;
+}
+
+/** The headers of a short-lived public read's answer: search's names its audience (everyone). */
+export function shortLivedAnswerHeaders(path: string): Record<string, string> {
+  return isSearchRead(path)
+    ? { 'content-type': 'application/json', 'x-search-audience': searchAudienceOf(null) }
+    : { 'content-type': 'application/json' };
 }
 
 function sessionTokenOf(cookieHeader: string | undefined, production: boolean): string | undefined {

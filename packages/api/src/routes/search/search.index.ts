@@ -1,8 +1,17 @@
+import type { z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { createRouter } from '../../openapi.ts';
-import { searchEverything } from '../../services/search/index.ts';
+import { searchAnswerFor } from '../../services/search/index.ts';
 import { useCaseContext } from '../../use-case-context.ts';
-import { searchRoute } from './search.routes.ts';
+import { type searchResultSchema, searchRoute } from './search.routes.ts';
 
-export const searchRouter = createRouter().openapi(searchRoute, async (c) =>
-  c.json(await searchEverything(useCaseContext(c), c.get('actor'), c.req.valid('query')), 200),
-);
+export const searchRouter = createRouter().openapi(searchRoute, async (c) => {
+  const url = c.req.url;
+  const target = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+  const answer = await searchAnswerFor(useCaseContext(c), c.get('actor'), c.req.valid('query'), target);
+  // The JSON as kept (made once a second per audience and query); the audience names whom it is for.
+  return c.body(answer.body, 200, {
+    'Content-Type': 'application/json',
+    'X-Search-Audience': answer.audience,
+  }) as unknown as TypedResponse<z.infer<typeof searchResultSchema>, 200, 'json'>;
+});

@@ -46,7 +46,16 @@ export const searchRoute = createRoute({
     'One search across focus areas, initiatives, events, associations, resources and forum posts, the way Danes type (stems, compounds, æ/ø/å as ae/oe/aa, typos). Only what the caller may read is found or counted; 10 hits a page; at most 1,000 matches are counted (totalCapped says when more match).',
   request: { query: searchQuerySchema },
   responses: {
-    200: jsonContent(searchResultSchema, 'The hits of the page, the facet counts and the total'),
+    200: {
+      ...jsonContent(searchResultSchema, 'The hits of the page, the facet counts and the total'),
+      headers: z.object({
+        'X-Search-Audience': z
+          .string()
+          .describe(
+            'An opaque name for what the caller may find (their roles and associations): the same for every caller who finds the same things, `public` for anonymous callers. Whatever keeps answers or pages made from them keys on it.',
+          ),
+      }),
+    },
     ...errors(400),
   },
 });

@@ -1,9 +1,9 @@
 // GET /api/search (issue 12) on PGlite and PostgreSQL: the answer, access by reader keys, bad input.
 import { createSession, seedDemoAccounts } from '@brobygger/auth';
-import { findUserByEmail } from '@brobygger/db';
+import { createUser, findUserByEmail } from '@brobygger/db';
 import { testDatabaseKinds } from '@brobygger/db/testing';
 import { searchTypes } from '@brobygger/domain';
-import { type SearchDocument, type SearchEngine, searchDocumentTypes } from '@brobygger/search';
+import { readerKeys, type SearchDocument, type SearchEngine, searchDocumentTypes } from '@brobygger/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEngineOf } from '../../search/engine.ts';
 import { rebuildSearchIndex } from '../../search/rebuild.ts';
@@ -195,6 +195,48 @@ describe.each(testDatabaseKinds())('GET /api/search on %s', (kind) => {
     expect(schema.required).toEqual(expect.arrayContaining(['hits', 'facets', 'total', 'totalCapped']));
     expect(schema.properties.totalCapped.type).toBe('boolean');
     expect(schema.properties.total.maximum).toBe(1000);
+    const headers = res.json.paths['/api/search'].get.responses['200'].headers;
+    expect(headers['X-Search-Audience'].schema.type).toBe('string');
+  });
+
+  it('names whom an answer is for, and keeps it a second for those who find the same things only', async () => {
+    // A second volunteer (everyone who registers is one): the same reader keys as the demo's.
+    const user = await createUser(api.db, {
+      email: 'anden.frivillig@brobygger.test',
+      passwordHash: 'not-used',
+      displayName: 'Anden Frivillig',
+      emailVerified: true,
+    });
+    const other = (await createSession(api.db, user?.id as string)).token;
+    const asked = async (token?: string) => {
+      const { status, body, res } = await search('q=tolkebistand&type=resource&page=1', token);
+      expect(status).toBe(200);
+      return {
+        audience: res.headers.get('x-search-audience'),
+        ids: body.hits.map((h: { id: string }) => h.id).sort(),
+      };
+    };
+    // One after another within the second the answers are kept: each keeps their own.
+    const staff = await asked(tokens.medarbejder);
+    const volunteer = await asked(tokens.frivillig);
+    const otherVolunteer = await asked(other);
+    const association = await asked(tokens.forening);
+    const admin = await asked(tokens.admin);
+    const anonymous = await asked();
+    expect(staff.ids).toEqual(['901', '904']);
+    expect(volunteer.ids).toEqual(['904']);
+    expect(association.ids).toEqual(['902', '904']);
+    expect(admin.ids).toEqual(['901', '904']);
+    expect(anonymous).toEqual({ audience: 'public', ids: [] });
+    expect(otherVolunteer).toEqual(volunteer);
+    // Opaque, and different for every set of reader keys (the admin holds every role key).
+    expect(staff.audience).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const audiences = [staff, volunteer, association, admin, anonymous].map((seen) => seen.audience);
+    expect(new Set(audiences).size).toBe(5);
+    // Nobody's answer is the user's own: no reader key names one user.
+    expect(readerKeys({ userId: 'u-1', roles: ['volunteer'] })).toEqual(
+      readerKeys({ userId: 'u-2', roles: ['volunteer'] }),
+    );
   });
 
   it('marks a signed-in answer no-store', async () => {
