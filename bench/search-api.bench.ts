@@ -1,8 +1,9 @@
 /**
  * Search (issue 12) through HTTP: `GET /api/search` and the `/soeg` page, anonymous and signed in,
  * on the seeded policy and demo events, beside a bare `node:http` hello-world measured in the same
- * run — held to the read path's targets (bench/read.bench.ts). Search answers depend on the reader,
- * so neither the public read cache nor the page cache keeps them: every request searches.
+ * run — held to the read path's targets (bench/read.bench.ts). Answers depend on what the reader may
+ * find (their search audience), so they and the pages made from them are kept a second per audience
+ * (ADR 0013): the figures include the search made once a second and the answers between.
  * The engine's own scaling (10k and 100k documents) is `pnpm bench -- search`.
  *
  *   pnpm bench -- search-api                              # embedded PGlite (a fresh data directory)

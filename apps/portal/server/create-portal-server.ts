@@ -1,7 +1,9 @@
 import {
   isPublicRead,
+  isSearchRead,
   isShortLivedPublicRead,
   matchesIfNoneMatch,
+  searchAudienceOf,
   sessionCookieName,
   sharedReadAction,
   shortLivedPublicReadMs,
@@ -89,6 +91,12 @@ const associationPersonalPages =
  */
 const sharedPages = /^\/(?:styregruppe|frivillige)$/;
 
+/**
+ * Pages whose only reads that depend on the visitor are searches (issue 12): kept for a second once
+ * per search audience (everyone who may find the same things), each visitor with their own menu.
+ */
+const searchPages = /^\/soeg$/;
+
 const isPersonalPath = (path: string) => personalPages.test(path) || associationPersonalPages.test(path);
 
 /**
@@ -116,6 +124,8 @@ interface RenderedPage {
   maxAgeMs: () => number;
   /** The action of the shared reads made (see `RenderedForCache.sharedBy`). */
   sharedBy: () => Action | null | undefined;
+  /** The audience of the searches made (see `RenderedForCache.searchAudience`). */
+  searchAudience: () => string | null | undefined;
 }
 
 /**
@@ -258,6 +268,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     let askedForUser = false;
     let maxAgeMs = Number.POSITIVE_INFINITY;
     let sharedBy: Action | null | undefined;
+    let searchAudience: string | null | undefined;
     const tracked: InProcessApi = {
       request: async (input, init, callEnv) => {
         const response = await api.request(input, init, callEnv);
@@ -265,7 +276,12 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
         const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
         const shared = method === 'GET' ? sharedReadAction(path) : undefined;
         if (method !== 'GET') onlyPublicReads = false;
-        else if (isShortLivedPublicRead(path)) maxAgeMs = Math.min(maxAgeMs, shortLivedPublicReadMs);
+        else if (isSearchRead(path)) {
+          // Kept a second by the API, for everyone the answer names as its audience.
+          maxAgeMs = Math.min(maxAgeMs, shortLivedPublicReadMs);
+          const audience = response.status === 200 ? response.headers.get('X-Search-Audience') : null;
+          searchAudience = searchAudience === undefined || searchAudience === audience ? audience : null;
+        } else if (isShortLivedPublicRead(path)) maxAgeMs = Math.min(maxAgeMs, shortLivedPublicReadMs);
         else if (shared)
           sharedBy = response.status === 200 && (sharedBy ?? shared) === shared ? shared : null;
         else if (path !== '/api/me' && !isPublicRead(path)) onlyPublicReads = false;
@@ -304,6 +320,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       askedForUser: () => askedForUser,
       maxAgeMs: () => maxAgeMs,
       sharedBy: () => sharedBy,
+      searchAudience: () => searchAudience,
     };
   }
 
@@ -317,6 +334,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       askedForUser: rendered.askedForUser(),
       maxAgeMs: rendered.maxAgeMs(),
       sharedBy: rendered.sharedBy(),
+      searchAudience: rendered.searchAudience(),
       nonce,
     };
   }
@@ -327,6 +345,62 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       rendered.response.headers.set('Cache-Control', 'no-store');
     }
     return rendered.response;
+  }
+
+  // The session check's visitor is kept as long as the check is trusted: name its audience once.
+  const searchAudiences = new WeakMap<Visitor, string>();
+
+  /**
+   * A search page for a signed-in visitor: kept a second for everyone with the same search audience
+   * (what they may find), under a key that names it, and answered with the visitor's own account
+   * menu. A render is kept only when its searches were answered for exactly that audience (the
+   * API names it), its loaders never asked who the visitor is, and its other reads were public:
+   * if the visitor's roles change between the lookup and the render, nothing is kept.
+   */
+  async function searchPageAnswer(
+    request: Request,
+    env: unknown,
+    nonce: string,
+    url: URL,
+    language: string,
+    user: Visitor,
+  ): Promise<Response> {
+    const cache = pageCache as PageCache;
+    let audience = searchAudiences.get(user);
+    if (audience === undefined) {
+      audience = searchAudienceOf({ userId: user.id, grants: user.roles as readonly RoleGrant[] });
+      searchAudiences.set(user, audience);
+    }
+    const key = `${language}\n${url.pathname}${url.search}\naudience ${audience}`;
+    const identity = { language, user: headerUserView(user) };
+    const { generation, entry: found } = await cache.lookup(key);
+    let entry = found;
+    // As for public pages: the first to miss renders, those who miss meanwhile wait for it.
+    let settle: ((stored?: PageCacheEntry) => void) | undefined;
+    if (!entry) {
+      const inFlight = cache.renderInFlight(key);
+      if (inFlight) {
+        const waited = await inFlight;
+        if (waited?.kind === 'page' && waited.generation === generation) entry = waited;
+      } else {
+        settle = cache.beginRender(key);
+      }
+    }
+    try {
+      const menu = entry?.kind === 'page' ? cache.accountMenu(identity, url.pathname) : undefined;
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(entry, menu);
+      const full = await render(request, env, nonce);
+      const result = await forCache(full, nonce);
+      if (full.response.status === 200 && !full.askedForUser() && full.searchAudience() === audience) {
+        cache.rememberAccountMenu(identity, result.body, url.pathname);
+      }
+      if (!entry) settle?.(cache.storeForSearchAudience(key, generation, result, audience));
+      const answer = rebuilt(full.response, result.body);
+      answer.headers.set('Cache-Control', 'no-store');
+      return answer;
+    } finally {
+      settle?.();
+    }
   }
 
   app.all('*', async (c) => {
@@ -368,6 +442,11 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       const answer = rebuilt(full.response, result.body);
       answer.headers.set('Cache-Control', 'no-store');
       return answer;
+    }
+
+    if (visitor.signedIn && searchPages.test(url.pathname)) {
+      const user = await identify();
+      if (user) return searchPageAnswer(request, c.env, nonce, url, visitor.language, user);
     }
 
     const key = `${visitor.language}\n${url.pathname}${url.search}`;

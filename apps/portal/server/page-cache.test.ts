@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { searchAudienceOf } from '@brobygger/api';
+import type { RoleGrant } from '@brobygger/domain';
 import type { AppLoadContext } from '@remix-run/node';
 import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPortalServer } from './create-portal-server';
-import { PageCache, splitAtAccountMenu } from './page-cache';
+import { PageCache, type RenderedForCache, splitAtAccountMenu } from './page-cache';
 
-// Users known to the API by their session cookie; Ada is an admin, Sten in the steering group.
+// Users known to the API by their session cookie; Ada is an admin, Sten in the steering group,
+// Mia and Mads staff.
 const users: Record<string, { id: string; displayName: string; roles: { role: string }[] }> = {
+  mia: { id: 'u-mia', displayName: 'Mia Medarbejder', roles: [{ role: 'staff' }] },
+  mads: { id: 'u-mads', displayName: 'Mads Medarbejder', roles: [{ role: 'staff' }] },
   ada: { id: 'u-ada', displayName: 'Ada <Admin>', roles: [{ role: 'admin' }] },
   bo: { id: 'u-bo', displayName: 'Bo Bruger', roles: [] },
   bo2: { id: 'u-bo2', displayName: 'Bo Bruger', roles: [] },
@@ -27,6 +32,8 @@ let localVersion = 0;
 let now = 0;
 let renders = 0;
 let failures = 0;
+/** Whom the stand-in search answers for when not its caller (roles that changed meanwhile). */
+let searchAnswersFor: string | undefined;
 
 const api = new Hono()
   .get('/api/me', (c) => {
@@ -46,6 +53,15 @@ const api = new Hono()
       return c.json({ error: { code: 'forbidden', message: '' } }, 403);
     }
     return c.json({ overview: { title: overviewTitle } });
+  })
+  // Search (issue 12): what is found depends on the caller's roles; the answer names its audience.
+  .get('/api/search', (c) => {
+    const user = (searchAnswersFor ? users[searchAnswersFor] : undefined) ?? userOf(c.req.header('cookie'));
+    const actor = user ? { userId: user.id, grants: user.roles as readonly RoleGrant[] } : null;
+    const staff = user?.roles.some((grant) => grant.role === 'staff' || grant.role === 'admin');
+    const titles = [`Offentlig vejledning om ${c.req.query('q')}`, ...(staff ? ['Intern tolkeliste'] : [])];
+    c.header('X-Search-Audience', searchAudienceOf(actor));
+    return c.json({ hits: titles.map((title) => ({ title })) });
   });
 
 const escapeHtml = (text: string) =>
@@ -100,6 +116,14 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
       const { overview } = (await answer.json()) as { overview: { title: string } };
       main = `<h1>${overview.title}</h1>`;
     }
+  } else if (url.pathname === '/soeg') {
+    // A search page: its only read that depends on the visitor is the search.
+    const client = context.api as unknown as {
+      api: { search: { $get: (args: { query: { q: string } }) => Promise<Response> } };
+    };
+    const answer = await client.api.search.$get({ query: { q: url.searchParams.get('q') ?? '' } });
+    const { hits } = (await answer.json()) as { hits: { title: string }[] };
+    main = hits.map((hit) => `<li>${escapeHtml(hit.title)}</li>`).join('');
   } else if (url.pathname === '/ustabil') {
     // A page of public data whose render fails while `failures` lasts (a timeout under load).
     await context.api.api['focus-areas'].$get({ query: {} });
@@ -157,6 +181,7 @@ beforeEach(() => {
   now = 0;
   renders = 0;
   failures = 0;
+  searchAnswersFor = undefined;
 });
 
 describe('the page cache, for anonymous visitors', () => {
@@ -437,6 +462,139 @@ describe('the page cache, for a shared page (the same for everyone one permissio
   });
 });
 
+describe('the page cache, for a search page (the same for everyone who may find the same things)', () => {
+  it('renders it once per search audience, and gives each visitor their own account menu', async () => {
+    const app = portal(true);
+    const mia = await app.request('/soeg?q=tolk', as('mia'));
+    expect(mia.headers.get('X-Page-Cache')).toBeNull();
+    const miaBody = await mia.text();
+    expect(miaBody).toContain('Intern tolkeliste');
+    expect(renders).toBe(1);
+    const miaAgain = await app.request('/soeg?q=tolk', as('mia'));
+    expect(miaAgain.headers.get('X-Page-Cache')).toBe('hit');
+    expect(miaAgain.headers.get('Cache-Control')).toBe('no-store');
+    expect(await miaAgain.text()).toBe(miaBody);
+    expect(renders).toBe(1);
+    // Mads, also staff: his first visit renders in full for his menu, then hits the same entry.
+    const madsFirst = await (await app.request('/soeg?q=tolk', as('mads'))).text();
+    const madsAgain = await app.request('/soeg?q=tolk', as('mads'));
+    expect(madsAgain.headers.get('X-Page-Cache')).toBe('hit');
+    const madsBody = await madsAgain.text();
+    expect(madsBody).toBe(madsFirst);
+    expect(madsBody).toContain('Mads Medarbejder');
+    expect(madsBody).toContain('Intern tolkeliste');
+    expect(madsBody).not.toContain('Mia');
+    expect(renders).toBe(2);
+    // Another query is another page.
+    expect((await app.request('/soeg?q=sprog', as('mia'))).headers.get('X-Page-Cache')).toBeNull();
+  });
+
+  it('never shows one audience what another found, however warm the cache', async () => {
+    const app = portal(true);
+    for (const who of ['mia', 'mia', 'ada', 'ada']) await app.request('/soeg?q=tolk', as(who));
+    for (let round = 0; round < 2; round++) {
+      for (const who of ['bo', 'bo2', 'sten']) {
+        const page = await app.request('/soeg?q=tolk', as(who));
+        expect(page.status).toBe(200);
+        const body = await page.text();
+        expect(body).toContain(escapeHtml(users[who]?.displayName ?? ''));
+        expect(body).toContain('Offentlig vejledning om tolk');
+        expect(body).not.toContain('Intern tolkeliste');
+        expect(body).not.toMatch(/Mia|Ada/);
+      }
+      const anonymous = await app.request('/soeg?q=tolk');
+      const anonymousBody = await anonymous.text();
+      expect(anonymousBody).toContain('Log ind');
+      expect(anonymousBody).not.toContain('Intern tolkeliste');
+      if (round === 1) expect(anonymous.headers.get('X-Page-Cache')).toBe('hit');
+    }
+    // Bo and Bo 2 (no roles, the same menu) share one entry; Sten has his own audience.
+    expect((await app.request('/soeg?q=tolk', as('bo2'))).headers.get('X-Page-Cache')).toBe('hit');
+  });
+
+  it('keeps nothing when the search answered for another audience than the key names', async () => {
+    const app = portal(true);
+    // Bo's roles changed between the page cache's look at him and the render's search.
+    searchAnswersFor = 'mia';
+    for (let round = 0; round < 3; round++) {
+      const bo = await app.request('/soeg?q=tolk', as('bo'));
+      expect(bo.headers.get('X-Page-Cache')).toBeNull();
+    }
+    expect(renders).toBe(3);
+    searchAnswersFor = undefined;
+    const bo = await app.request('/soeg?q=tolk', as('bo'));
+    expect(await bo.text()).not.toContain('Intern tolkeliste');
+  });
+
+  it('keeps it a second at most (search answers are kept a second), and not past a change', async () => {
+    const app = portal(true);
+    await app.request('/soeg?q=tolk', as('mia'));
+    expect((await app.request('/soeg?q=tolk', as('mia'))).headers.get('X-Page-Cache')).toBe('hit');
+    now += 1000;
+    expect((await app.request('/soeg?q=tolk', as('mia'))).headers.get('X-Page-Cache')).toBeNull();
+    generation += 1;
+    expect((await app.request('/soeg?q=tolk', as('mia'))).headers.get('X-Page-Cache')).toBeNull();
+  });
+
+  it('does not share an anonymous page made with a search with signed-in visitors', async () => {
+    const app = portal(true);
+    await app.request('/soeg?q=tolk');
+    expect((await app.request('/soeg?q=tolk')).headers.get('X-Page-Cache')).toBe('hit');
+    const mia = await app.request('/soeg?q=tolk', as('mia'));
+    expect(mia.headers.get('X-Page-Cache')).toBeNull();
+    expect(await mia.text()).toContain('Intern tolkeliste');
+  });
+});
+
+describe('PageCache.storeForSearchAudience', () => {
+  const cache = () => new PageCache({ generation: async () => 1, now: () => 0 });
+  const page = '<html><header><nav class="account-menu"><a>Mia</a></nav></header><main>x</main></html>';
+  const rendered = (changes: Partial<RenderedForCache> = {}): RenderedForCache => ({
+    response: new Response(page, { headers: { 'Content-Type': 'text/html' } }),
+    body: page,
+    onlyPublicReads: true,
+    askedForUser: false,
+    maxAgeMs: 1000,
+    searchAudience: 'staff-audience',
+    nonce: 'nonce-1',
+    ...changes,
+  });
+
+  it('keeps a render whose searches all answered for the audience, a second at most', async () => {
+    const pages = cache();
+    const kept = pages.storeForSearchAudience('k', '1:0', rendered(), 'staff-audience');
+    expect(kept).toMatchObject({ kind: 'page', menu: '', sharedWithSignedIn: false, maxAgeMs: 1000 });
+    expect(kept?.sharedBy).toBeUndefined();
+  });
+
+  it('refuses a render made for another audience, several, a failed search, or none', () => {
+    for (const searchAudience of ['volunteer-audience', null, undefined]) {
+      expect(
+        cache().storeForSearchAudience('k', '1:0', rendered({ searchAudience }), 'staff-audience'),
+      ).toBeUndefined();
+    }
+  });
+
+  it('refuses a render that asked who the visitor is, read more than public data, or made shared reads', () => {
+    for (const changes of [
+      { askedForUser: true },
+      { onlyPublicReads: false },
+      { sharedBy: 'status:review' as const },
+      { body: '<main>no menu</main>' },
+      { response: new Response(page, { status: 404, headers: { 'Content-Type': 'text/html' } }) },
+    ]) {
+      expect(cache().storeForSearchAudience('k', '1:0', rendered(changes), 'staff-audience')).toBeUndefined();
+    }
+  });
+
+  it('never keeps an anonymous page whose search answered for anyone but the public', () => {
+    const anonymous = (searchAudience: string) =>
+      cache().store('k', '1:0', rendered({ searchAudience, onlyPublicReads: true }));
+    expect(anonymous('public')).toMatchObject({ kind: 'page', sharedWithSignedIn: false });
+    expect(anonymous('staff-audience')).toMatchObject({ kind: 'uncacheable' });
+  });
+});
+
 describe('splitAtAccountMenu', () => {
   it('finds the one account menu, and refuses a page with none or two', () => {
     expect(splitAtAccountMenu('<p>a</p><nav class="account-menu"><a>x</a></nav><p>b</p>')).toEqual({
@@ -458,6 +616,14 @@ describe('what the page cache relies on in the app', () => {
     .map((file) => ({ file: file.split('\\').join('/'), source: readFileSync(join(appDir, file), 'utf8') }));
   const using = (pattern: RegExp) =>
     files.filter(({ source }) => pattern.test(source)).map(({ file }) => file);
+
+  it('makes the search page of searches and public reads only, never asking who the visitor is', () => {
+    // The page cache keeps /soeg once per search audience (server/create-portal-server.ts).
+    expect(using(/api\.search\.\$get/)).toEqual(['routes/soeg.tsx']);
+    expect(readFileSync(join(appDir, 'routes', 'soeg.tsx'), 'utf8')).not.toMatch(
+      /currentUser\(|visitor\(|requireVisitor\(|useSignedInUser\(/,
+    );
+  });
 
   it('reads the user for the account menu only in the root loader and the header', () => {
     // Anything else that shows the visitor must ask with currentUser(), which marks its page.

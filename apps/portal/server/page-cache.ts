@@ -1,4 +1,4 @@
-import { entityTag } from '@brobygger/api';
+import { entityTag, searchAudienceOf } from '@brobygger/api';
 import type { Action } from '@brobygger/domain';
 
 /**
@@ -24,6 +24,12 @@ import type { Action } from '@brobygger/domain';
  *   render for one of them whose loaders only gated on the visitor and whose reads were public and
  *   shared reads of that one action; answered only to visitors `can()` allows, each with their own
  *   menu as that page shows it.
+ * - A search page (`storeForSearchAudience`) is the same for everyone with one search audience
+ *   (the API names it on every search answer: those who may find the same things): kept a second
+ *   under a key that holds the audience, from a render for one of them whose searches were all
+ *   answered for that audience, whose loaders never asked who the visitor is and whose other reads
+ *   were public; answered with each visitor's own menu. An anonymous page made with a search is
+ *   never shared with signed-in visitors.
  */
 export interface PageCacheOptions {
   /** The public-data change counter (`bootApi().publicDataGeneration`). */
@@ -97,6 +103,11 @@ export interface RenderedForCache {
    * null when it made shared reads of several actions or one was refused. Undefined: none made.
    */
   sharedBy?: Action | null;
+  /**
+   * The audience the render's searches were answered for (`X-Search-Audience`), when they all
+   * named the same one; null when they named several, or one failed. Undefined: no search made.
+   */
+  searchAudience?: string | null;
   nonce: string;
 }
 
@@ -166,14 +177,38 @@ export class PageCache {
    * permission must not make the page uncacheable for those with it).
    */
   storeShared(key: string, generation: string, rendered: RenderedForCache): CachedPage | undefined {
-    if (!rendered.sharedBy) return undefined;
+    if (!rendered.sharedBy || rendered.searchAudience !== undefined) return undefined;
     const entry = this.entryOf(generation, rendered, rendered.sharedBy);
     if (entry.kind !== 'page' || !entry.before || !entry.after) return undefined;
     this.keep(key, entry);
     return entry;
   }
 
-  private entryOf(generation: string, rendered: RenderedForCache, audience: 'public' | 'none' | Action) {
+  /**
+   * Keeps a search page for everyone with one search audience: a render for a signed-in visitor
+   * whose searches were all answered for `audience`, whose loaders never asked who the visitor is,
+   * and whose other reads were public (no shared reads). Keeps nothing, and answers undefined,
+   * when the render does not qualify. The key must name the audience; the entry is only ever
+   * answered with a visitor's own menu spliced in.
+   */
+  storeForSearchAudience(
+    key: string,
+    generation: string,
+    rendered: RenderedForCache,
+    audience: string,
+  ): CachedPage | undefined {
+    if (rendered.searchAudience !== audience || rendered.sharedBy !== undefined) return undefined;
+    const entry = this.entryOf(generation, rendered, 'search');
+    if (entry.kind !== 'page' || !entry.before || !entry.after) return undefined;
+    this.keep(key, entry);
+    return entry;
+  }
+
+  private entryOf(
+    generation: string,
+    rendered: RenderedForCache,
+    audience: 'public' | 'none' | 'search' | Action,
+  ) {
     const { response, body } = rendered;
     const storedAt = this.now();
     const maxAgeMs = Math.min(this.ttlMs, rendered.maxAgeMs ?? Number.POSITIVE_INFINITY);
@@ -184,7 +219,11 @@ export class PageCache {
       !response.headers.has('Set-Cookie') &&
       (response.headers.get('Content-Type') ?? '').startsWith('text/html') &&
       !body.includes(rendered.nonce) &&
-      (audience === 'public' || !rendered.askedForUser);
+      (audience === 'public' || !rendered.askedForUser) &&
+      // An anonymous page's searches are those anyone may find.
+      (audience !== 'public' ||
+        rendered.searchAudience === undefined ||
+        rendered.searchAudience === searchAudienceOf(null));
     let entry: PageCacheEntry;
     if (keepable) {
       const parts = splitAtAccountMenu(body);
@@ -202,10 +241,16 @@ export class PageCache {
         before: parts?.before ?? body,
         menu: parts?.menu ?? '',
         after: parts?.after ?? '',
-        sharedWithSignedIn: audience === 'public' && Boolean(parts) && !rendered.askedForUser,
-        ...(audience === 'public' ? {} : { sharedBy: audience, menu: '' }),
+        // What a signed-in visitor searches for finds more: a page with a search is not theirs.
+        sharedWithSignedIn:
+          audience === 'public' &&
+          Boolean(parts) &&
+          !rendered.askedForUser &&
+          rendered.searchAudience === undefined,
+        ...(audience === 'public' ? {} : { menu: '' }),
+        ...(audience === 'public' || audience === 'search' ? {} : { sharedBy: audience }),
       };
-      // A shared page is only ever answered with the visitor's own menu spliced in.
+      // A shared or search page is only ever answered with the visitor's own menu spliced in.
       if (audience !== 'public' && !parts) entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs };
     } else {
       entry = { kind: 'uncacheable', generation, storedAt, maxAgeMs, failed: response.status >= 500 };

@@ -24,11 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (value) filters[name] = value;
   }
   const page = url.searchParams.get('page') ?? '1';
-  // What is found depends on who asks (their roles and associations): never a shared page.
-  const [, focusAreas] = await Promise.all([
-    context.currentUser().catch(() => null),
-    getFocusAreas(context.api),
-  ]);
+  // What is found depends on who asks (their roles and associations) and on nothing else about
+  // them: the loader never asks who they are, and the page cache keeps the page once for everyone
+  // the search answer names as its audience (server/page-cache.ts).
+  const focusAreas = await getFocusAreas(context.api);
   const areaNames = Object.fromEntries(focusAreas.map((area) => [area.slug, area.name]));
   if (!q.trim()) return { q, filters, page: 1, result: null, areaNames };
   const response = await context.api.api.search.$get({ query: { q, ...filters, page } as never });

@@ -108,6 +108,55 @@ test.describe('the page cache', () => {
     }
   });
 
+  test('keeps a search page once per search audience: staff get theirs with their own menu, nobody else sees their hits', async ({
+    baseURL,
+  }) => {
+    const url = baseURL ?? '';
+    const staff = await signedIn(url, 'medarbejder@brobygger.test');
+    const volunteer = await signedIn(url, 'frivillig@brobygger.test');
+    const anonymous = await playwrightRequest.newContext({ baseURL: url });
+    try {
+      // A resource only staff may find, indexed by its job.
+      const title = `Intern tolkeliste ${Date.now()}`;
+      const created = await staff.post('/api/resources', {
+        headers: { origin: url },
+        data: { kind: 'guide', title, audience: 'staff' },
+      });
+      expect(created.status()).toBe(201);
+      const page = '/soeg?q=tolkeliste';
+      await expect
+        .poll(async () => (await staff.get(page, { headers: { 'Cache-Control': 'no-cache' } })).text(), {
+          timeout: 15_000,
+        })
+        .toContain(title);
+      // The API keeps answers a second: let the next visits come from one kept page.
+      await staff.get(page);
+      const cached = await staff.get(page);
+      expect(cached.headers()['x-page-cache']).toBe('hit');
+      expect(cached.headers()['cache-control']).toBe('no-store');
+      const html = await cached.text();
+      expect(html).toContain(title);
+      const full = await staff.get(page, { headers: { 'Cache-Control': 'no-cache' } });
+      expect(full.headers()['x-page-cache']).toBeUndefined();
+      expect(html).toBe(await full.text());
+      // A volunteer and an anonymous visitor, on the warm cache, twice each: never the staff's hit.
+      for (let round = 0; round < 2; round++) {
+        for (const who of [volunteer, anonymous]) {
+          const theirs = await who.get(page);
+          expect(theirs.status()).toBe(200);
+          expect(await theirs.text()).not.toContain(title);
+        }
+      }
+      expect(await (await volunteer.get(page)).text()).not.toContain(
+        html.match(/<nav class="account-menu"[\s\S]*?<\/nav>/)?.[0] ?? 'no menu',
+      );
+    } finally {
+      await staff.dispose();
+      await volunteer.dispose();
+      await anonymous.dispose();
+    }
+  });
+
   test('never keeps a personal page, and a sign-out is seen on the next page at once', async ({
     baseURL,
   }) => {
