@@ -175,7 +175,12 @@ function rebuilt(response: Response, body: string): Response {
 }
 
 /** A kept page for an anonymous visitor, or 304 when they hold it already. */
-function cachedAnswer(entry: CachedPage, request: Request, how: 'hit' | 'miss'): Response {
+function cachedAnswer(
+  pageCache: PageCache,
+  entry: CachedPage,
+  request: Request,
+  how: 'hit' | 'miss',
+): Response {
   const headers = new Headers(entry.headers);
   headers.set('ETag', entry.etag);
   headers.set('X-Page-Cache', how);
@@ -183,15 +188,15 @@ function cachedAnswer(entry: CachedPage, request: Request, how: 'hit' | 'miss'):
     headers.delete('Content-Type');
     return new Response(null, { status: 304, headers });
   }
-  return new Response(entry.before + entry.menu + entry.after, { status: 200, headers });
+  return new Response(pageCache.bodyOf(entry), { status: 200, headers });
 }
 
 /** A kept page with a signed-in visitor's account menu in place of the anonymous one. */
-function splicedAnswer(entry: CachedPage, menu: string): Response {
+function splicedAnswer(pageCache: PageCache, entry: CachedPage, menu: string): Response {
   const headers = new Headers(entry.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Page-Cache', 'hit');
-  return new Response(entry.before + menu + entry.after, { status: 200, headers });
+  return new Response(pageCache.splicedBodyOf(entry, menu), { status: 200, headers });
 }
 
 function hasExtension(path: string): boolean {
@@ -388,7 +393,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     }
     try {
       const menu = entry?.kind === 'page' ? cache.accountMenu(identity, url.pathname) : undefined;
-      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(entry, menu);
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(cache, entry, menu);
       const full = await render(request, env, nonce);
       const result = await forCache(full, nonce);
       if (full.response.status === 200 && !full.askedForUser() && full.searchAudience() === audience) {
@@ -431,7 +436,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
         entry.sharedBy !== undefined &&
         can({ userId: user.id, grants: user.roles as readonly RoleGrant[] }, entry.sharedBy);
       const menu = permitted ? pageCache.accountMenu(identity, url.pathname) : undefined;
-      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(entry, menu);
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(pageCache, entry, menu);
       // Rendered for this visitor; kept for the others when it qualifies, and their menu too.
       const full = await render(request, c.env, nonce);
       const result = await forCache(full, nonce);
@@ -468,13 +473,13 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
 
     if (!visitor.signedIn) {
       try {
-        if (entry?.kind === 'page') return cachedAnswer(entry, request, 'hit');
+        if (entry?.kind === 'page') return cachedAnswer(pageCache, entry, request, 'hit');
         const rendered = await render(request, c.env, nonce);
         if (entry?.kind === 'uncacheable') return withCacheControl(rendered, c.req.path);
         const result = await forCache(rendered, nonce);
         const stored = pageCache.store(key, generation, result);
         settle?.(stored);
-        if (stored.kind === 'page') return cachedAnswer(stored, request, 'miss');
+        if (stored.kind === 'page') return cachedAnswer(pageCache, stored, request, 'miss');
         return withCacheControl(
           { ...rendered, response: rebuilt(rendered.response, result.body) },
           c.req.path,
@@ -500,7 +505,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       if (user) {
         const identity = { language: visitor.language, user: headerUserView(user) };
         const menu = pageCache.accountMenu(identity);
-        if (menu !== undefined) return splicedAnswer(entry, menu);
+        if (menu !== undefined) return splicedAnswer(pageCache, entry, menu);
         // The first such page this visitor sees is rendered in full, and their account menu kept.
         const full = await render(request, c.env, nonce);
         const body = await full.response.text();

@@ -111,6 +111,13 @@ export interface RenderedForCache {
   nonce: string;
 }
 
+const utf8 = new TextEncoder();
+
+/** Most spliced pages whose bytes are kept, over all entries (see `splicedBodyOf`). */
+const maxSplicedBodies = 256;
+/** Most menus whose spliced bytes one entry keeps. */
+const maxSplicedBodiesPerEntry = 4;
+
 const accountMenuStart = '<nav class="account-menu"';
 const navEnd = '</nav>';
 
@@ -136,6 +143,9 @@ export class PageCache {
   private readonly entries = new Map<string, PageCacheEntry>();
   private readonly fragments = new Map<string, string>();
   private readonly rendering = new Map<string, Promise<PageCacheEntry | undefined>>();
+  private readonly anonymousBodies = new WeakMap<CachedPage, Uint8Array<ArrayBuffer>>();
+  private splicedBodies = new WeakMap<CachedPage, Map<string, Uint8Array<ArrayBuffer>>>();
+  private splicedCount = 0;
 
   constructor(options: PageCacheOptions) {
     this.generationOf = options.generation;
@@ -318,6 +328,46 @@ export class PageCache {
       if (this.rendering.get(key) === done) this.rendering.delete(key);
       settle(entry);
     };
+  }
+
+  /**
+   * The bytes of a kept page as an anonymous visitor gets it, made once per entry: joining the
+   * parts and encoding them as UTF-8 for every answer was a fifth of a kept page's cost.
+   */
+  bodyOf(entry: CachedPage): Uint8Array<ArrayBuffer> {
+    let bytes = this.anonymousBodies.get(entry);
+    if (!bytes) {
+      bytes = utf8.encode(entry.before + entry.menu + entry.after);
+      this.anonymousBodies.set(entry, bytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * The bytes of a kept page with `menu` in place of the anonymous one: the last few menus of each
+   * entry are kept (a visitor reloading, a burst of searches), at most `maxSplicedBodies` in all.
+   */
+  splicedBodyOf(entry: CachedPage, menu: string): Uint8Array<ArrayBuffer> {
+    let menus = this.splicedBodies.get(entry);
+    let bytes = menus?.get(menu);
+    if (bytes) return bytes;
+    bytes = utf8.encode(entry.before + menu + entry.after);
+    if (this.splicedCount >= maxSplicedBodies) {
+      this.splicedBodies = new WeakMap();
+      this.splicedCount = 0;
+      menus = undefined;
+    }
+    if (!menus) {
+      menus = new Map();
+      this.splicedBodies.set(entry, menus);
+    }
+    if (menus.size >= maxSplicedBodiesPerEntry) {
+      const oldest = menus.keys().next().value;
+      if (oldest !== undefined) menus.delete(oldest);
+    }
+    menus.set(menu, bytes);
+    this.splicedCount += 1;
+    return bytes;
   }
 
   /** Drops everything (tests, and a process that knows its pages are stale). */
