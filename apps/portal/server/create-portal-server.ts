@@ -66,7 +66,7 @@ export interface PortalServerOptions {
    * Who a page request comes from, by its session cookie (`bootApi().identifyVisitor`): the page
    * cache's way to the account menu without a request to the API. Without it, `GET /api/me`.
    */
-  identifyVisitor?: (headers: Headers) => Promise<Visitor | null>;
+  identifyVisitor?: (headers: Headers, connection?: object) => Promise<Visitor | null>;
 }
 
 /** A signed-in visitor as the page cache sees them: enough for the account menu and `can()`. */
@@ -197,6 +197,11 @@ function splicedAnswer(pageCache: PageCache, entry: CachedPage, menu: string): R
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Page-Cache', 'hit');
   return new Response(pageCache.splicedBodyOf(entry, menu), { status: 200, headers });
+}
+
+/** The socket a request came on, from the Node adapter's bindings (none in tests' `app.request`). */
+function connectionOf(env: unknown): object | undefined {
+  return (env as { incoming?: { socket?: object } } | undefined)?.incoming?.socket ?? undefined;
 }
 
 function hasExtension(path: string): boolean {
@@ -420,7 +425,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     const url = new URL(request.url);
     const identify = () =>
       (identifyVisitor
-        ? identifyVisitor(request.headers)
+        ? identifyVisitor(request.headers, connectionOf(c.env))
         : fetchCurrentUser(createApiClient(api, { origin: url.origin, headers: request.headers, env: c.env }))
       ).catch(() => null);
 

@@ -1,5 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, get as httpGet, type IncomingMessage, type Server } from 'node:http';
+import {
+  Agent,
+  createServer,
+  get as httpGet,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +206,54 @@ describe('the front door', () => {
     const anonymous = await get(path);
     expect(anonymous.body.toString()).not.toContain('Intern tolkeliste');
     expect(anonymous.response.headers.get('x-search-audience')).toBe('public');
+  });
+
+  it('on one keep-alive connection, answers each cookie as its own session, and a sign-out at once', async () => {
+    const staff = await signIn('medarbejder@brobygger.test');
+    const volunteer = await signIn('frivillig@brobygger.test');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const send = (method: string, path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; audience: string | undefined; body: string }>((resolve, reject) => {
+        const req = httpRequest(`${base}${path}`, { method, agent, headers }, (res) => {
+          sockets.add(res.socket);
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              audience: res.headers['x-search-audience'] as string | undefined,
+              body: Buffer.concat(chunks).toString(),
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      const path = '/api/search?q=sundhed';
+      const audiences: Record<string, string | undefined> = {};
+      for (let round = 0; round < 3; round++) {
+        for (const [who, cookie] of [
+          ['staff', staff],
+          ['volunteer', volunteer],
+        ] as const) {
+          const answer = await send('GET', path, { cookie });
+          expect(answer.status).toBe(200);
+          audiences[who] ??= answer.audience;
+          expect(answer.audience).toBe(audiences[who]);
+        }
+      }
+      expect(audiences.staff).not.toBe(audiences.volunteer);
+      const signedOut = await send('POST', '/api/auth/logout', { cookie: staff, origin: base });
+      expect(signedOut.status).toBe(204);
+      const after = await send('GET', path, { cookie: staff });
+      expect(after.audience).toBe('public');
+      // All of it went over one connection.
+      expect(sockets.size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers the event list from memory to anonymous callers only', async () => {

@@ -104,6 +104,7 @@ export function withFrontDoor(
         const value = headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
       },
+      connection: req.socket,
     });
     if (answer === undefined) return next(req, res);
     if (!(answer instanceof Promise)) return send(req, res, answer);

@@ -50,7 +50,7 @@ export interface BootedApi {
    * Who a page request comes from, by its session cookie (the same check and session cache as
    * every API request): for the portal's page cache, which needs only the account menu.
    */
-  identifyVisitor(headers: Headers): Promise<UserView | null>;
+  identifyVisitor(headers: Headers, connection?: object): Promise<UserView | null>;
   /** Moves whenever this process changes the event list (a short-lived public read). */
   eventListVersion(): number;
   /**

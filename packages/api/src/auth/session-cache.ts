@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { isSessionExpired } from '@brobygger/auth';
 import type { SessionRow, UserView } from '@brobygger/db';
 import type { Actor } from '@brobygger/domain';
+import { sessionTokenOf } from './cookies.ts';
 
 /** What checking a session token found: the session, its user's account and their roles. */
 export interface LoadedSession {
@@ -68,6 +69,12 @@ export class SessionCache {
     return this.hit(keyOf(token));
   }
 
+  /** `get` by the token's key (`sessionCacheKeyOf`), for a caller that keeps keys rather than tokens. */
+  getByKey(key: string): LoadedSession | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    return this.hit(key);
+  }
+
   private hit(key: string): LoadedSession | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -95,7 +102,42 @@ export class SessionCache {
   }
 }
 
+/** The key the cache keeps a token's session under: a hash of it (never the token itself). */
+export function sessionCacheKeyOf(token: string): string {
+  return keyOf(token);
+}
+
 function keyOf(token: string): string {
   // One-shot: no Hash object per request (this runs for every signed-in answer from memory).
   return hash('sha256', token, 'base64url');
+}
+
+/** Longer tokens are refused without a look (no session has one). */
+export const maxSessionTokenLength = 200;
+
+/**
+ * Each connection's last Cookie header and the cache's key for the session token in it. A browser
+ * sends the same header on every request of a keep-alive connection, and reading the token out of
+ * it and hashing it cost a signed-in answer from memory a third of its time. Only the key is
+ * reused: the cache still decides, on every request, whether the session is trusted (its bound, a
+ * sign-out, a role change). A header is held only while its connection is open.
+ */
+const keysByConnection = new WeakMap<object, { cookie: string; key: string | undefined }>();
+
+/**
+ * The cache's key for the session token in a Cookie header (undefined: none in it); with the
+ * connection it came on, remembered for that connection's next request with the same header.
+ */
+export function sessionKeyOfCookie(
+  cookie: string | undefined,
+  production: boolean,
+  connection?: object,
+): string | undefined {
+  if (!cookie) return undefined;
+  const kept = connection ? keysByConnection.get(connection) : undefined;
+  if (kept?.cookie === cookie) return kept.key;
+  const token = sessionTokenOf(cookie, production);
+  const key = token && token.length <= maxSessionTokenLength ? keyOf(token) : undefined;
+  if (connection) keysByConnection.set(connection, { cookie, key });
+  return key;
 }

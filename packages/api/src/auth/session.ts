@@ -1,17 +1,16 @@
 import { validateSessionToken } from '@brobygger/auth';
 import { getUserView } from '@brobygger/db';
 import type { Context, MiddlewareHandler } from 'hono';
-import { parse as parseCookies } from 'hono/utils/cookie';
 import type { ApiDependencies, AppEnv } from '../context.ts';
-import { readSessionCookie, sessionCookieName } from './cookies.ts';
-import type { LoadedSession } from './session-cache.ts';
+import { readSessionCookie, sessionTokenOf } from './cookies.ts';
+import { type LoadedSession, maxSessionTokenLength, sessionKeyOfCookie } from './session-cache.ts';
 
 /**
  * The session a token names, its user's account and roles; undefined for an unknown, expired or
  * forged token or a disabled account. Through the session cache when there is one (ADR 0013).
  */
 export async function authenticate(deps: ApiDependencies, token: string): Promise<LoadedSession | undefined> {
-  if (token.length > 200) return undefined;
+  if (token.length > maxSessionTokenLength) return undefined;
   const cache = deps.sessionCache;
   if (cache) return cache.load(token, () => checkSession(deps, token));
   return checkSession(deps, token);
@@ -30,10 +29,15 @@ async function checkSession(deps: ApiDependencies, token: string): Promise<Loade
  * account menu and so no request to the API.
  */
 export function visitorIdentifier(deps: ApiDependencies) {
-  const cookieName = sessionCookieName(deps.config.production);
-  return async (headers: Headers): Promise<LoadedSession['account'] | null> => {
-    const cookieHeader = headers.get('cookie');
-    const token = cookieHeader ? parseCookies(cookieHeader, cookieName)[cookieName] : undefined;
+  const { production } = deps.config;
+  /** `connection`: the socket the request came on (see `sessionKeyOfCookie`). */
+  return async (headers: Headers, connection?: object): Promise<LoadedSession['account'] | null> => {
+    const cookieHeader = headers.get('cookie') ?? undefined;
+    // A session this process checked a moment ago, found without reading the cookie again.
+    const key = deps.sessionCache ? sessionKeyOfCookie(cookieHeader, production, connection) : undefined;
+    const kept = key ? deps.sessionCache?.getByKey(key) : undefined;
+    if (kept) return kept.account;
+    const token = sessionTokenOf(cookieHeader, production);
     return (token ? (await authenticate(deps, token))?.account : undefined) ?? null;
   };
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '@brobygger/domain';
 import type { Context, MiddlewareHandler } from 'hono';
-import { parse as parseCookie } from 'hono/utils/cookie';
-import { sessionCookieName } from '../auth/cookies.ts';
+import { sessionCacheKeyOf, sessionKeyOfCookie } from '../auth/session-cache.ts';
 import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cache.ts';
 import type { ApiDependencies, AppEnv } from '../context.ts';
 import { searchAnswerKey, searchAudienceOf } from '../services/search/index.ts';
@@ -146,6 +145,8 @@ export interface MemoryRequest {
   target: string;
   /** A request header by its lower-case name. */
   header(name: string): string | undefined;
+  /** The connection it came on (the socket), for what may be kept as long as that is open. */
+  connection?: object;
 }
 
 /** An answer made from what the process holds, with every header the chain would have sent. */
@@ -186,9 +187,8 @@ export function answerFromMemory(
 
   const shared = sharedReads.length > 0 ? sharedReads.find((read) => read.pattern.test(path)) : undefined;
   if (shared) {
-    const bearer = request.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = bearer ?? sessionTokenOf(request.header('cookie'), config.production);
-    const loaded = token && sessionCache ? sessionCache.get(token) : undefined;
+    const key = sessionCache ? sessionKeyOf(request, config.production) : undefined;
+    const loaded = key ? sessionCache?.getByKey(key) : undefined;
     if (!loaded || !can(loaded.actor, shared.action)) return undefined;
     return shared
       .answer(
@@ -234,9 +234,8 @@ export function answerFromMemory(
   // Search (issue 12): a signed-in caller this process checked a moment ago gets the answer the
   // route kept for everyone who finds what they find (`searchAnswerFor`).
   if (isSearchRead(path) && sessionCache) {
-    const bearer = request.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = bearer ?? sessionTokenOf(request.header('cookie'), config.production);
-    const loaded = token ? sessionCache.get(token) : undefined;
+    const key = sessionKeyOf(request, config.production);
+    const loaded = key ? sessionCache.getByKey(key) : undefined;
     if (!loaded || !can(loaded.actor, 'search:read')) return undefined;
     const audience = searchAudienceOf(loaded.actor);
     const hit = eventListCache.get(searchAnswerKey(audience, target));
@@ -260,33 +259,11 @@ export function shortLivedAnswerHeaders(path: string): Record<string, string> {
     : { 'content-type': 'application/json' };
 }
 
-const plainCookieValue = /^[A-Za-z0-9_-]+$/;
-
-/** Trims spaces and tabs, as Hono's cookie parser does (not other whitespace). */
-function trimCookieSpace(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return text.slice(start, end);
-}
-
-/**
- * The session token in a Cookie header, as the chain reads it (Hono's `getCookie`): the first
- * pair of that name whose value is valid. The common case (the first such pair holds a plain
- * token) is read here without building every cookie; anything else goes to Hono's parser.
- */
-export function sessionTokenOf(cookieHeader: string | undefined, production: boolean): string | undefined {
-  if (!cookieHeader) return undefined;
-  const name = sessionCookieName(production);
-  if (!cookieHeader.includes(name)) return undefined;
-  for (const pair of cookieHeader.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals === -1 || trimCookieSpace(pair.slice(0, equals)) !== name) continue;
-    const value = trimCookieSpace(pair.slice(equals + 1));
-    return plainCookieValue.test(value) ? value : parseCookie(cookieHeader, name)[name];
-  }
-  return undefined;
+/** The session cache's key for the caller's session token (Bearer first, then the cookie). */
+function sessionKeyOf(request: MemoryRequest, production: boolean): string | undefined {
+  const bearer = request.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return sessionCacheKeyOf(bearer);
+  return sessionKeyOfCookie(request.header('cookie'), production, request.connection);
 }
 
 function finish(

@@ -2,8 +2,7 @@
 // could be answered from memory as someone the chain would not see.
 import { parse } from 'hono/utils/cookie';
 import { describe, expect, it } from 'vitest';
-import { sessionCookieName } from '../auth/cookies.ts';
-import { sessionTokenOf } from './public-reads.ts';
+import { sessionCookieName, sessionTokenOf } from './cookies.ts';
 
 describe('sessionTokenOf', () => {
   const name = sessionCookieName(false);
