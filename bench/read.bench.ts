@@ -5,6 +5,7 @@
  *   pnpm bench -- read                                  # embedded PGlite (a fresh data directory)
  *   DATABASE_URL=postgres://… pnpm bench -- read        # PostgreSQL (seeds it like `pnpm start`)
  *
+ * The pages are asked for without compression, then one of them as a browser asks (brotli).
  * Each path gets a warm-up, then autocannon with 64 connections for 8 s (BENCH_CONNECTIONS,
  * BENCH_SECONDS, BENCH_WARMUP_SECONDS). Throughput is a ratio of the bare server's, so the
  * targets hold on any machine; p99 latency is absolute. Any non-2xx answer counts as an error.
@@ -40,6 +41,15 @@ for (const path of pagePaths) results.push(await measure(`GET ${path}`, base + p
 for (const path of pagePaths) {
   results.push(await measure(`GET ${path} (signed in)`, base + path, 'page', { cookie }));
 }
+// As a browser asks (every browser accepts brotli): the page compressed, anonymous and signed in.
+const browser = { 'accept-encoding': 'gzip, deflate, br' };
+results.push(await measure('GET /fokusomraader (brotli)', `${base}/fokusomraader`, 'page', browser));
+results.push(
+  await measure('GET /fokusomraader (brotli, signed in)', `${base}/fokusomraader`, 'page', {
+    ...browser,
+    cookie,
+  }),
+);
 results.push(await measure('bare node:http (after)', bareUrl, 'bare'));
 const loadAfter = load();
 

@@ -15,7 +15,14 @@ import { languageCookieName, languageFromCookieHeader } from '../app/i18n/langua
 import { headerUserView } from '../app/lib/header-user';
 import type { CurrentUser } from '../app/load-context';
 import { createApiClient, type InProcessApi } from './api-client';
-import { compressResponses, staticFiles } from './compression';
+import {
+  type ContentEncoding,
+  compressionThreshold,
+  compressResponses,
+  negotiateEncoding,
+  staticFiles,
+  varyOnAcceptEncoding,
+} from './compression';
 import { fetchCurrentUser } from './current-user';
 import { limitFormBody } from './form-body-limit';
 import type { CachedPage, PageCache, PageCacheEntry, RenderedForCache } from './page-cache';
@@ -174,6 +181,18 @@ function rebuilt(response: Response, body: string): Response {
   });
 }
 
+/**
+ * The encoding a kept page goes out in (what the compression middleware would choose), with the
+ * headers it implies; the middleware leaves an answer that has one alone.
+ */
+function pageEncoding(headers: Headers, identityLength: number, request: Request): ContentEncoding | null {
+  if (identityLength < compressionThreshold) return null;
+  varyOnAcceptEncoding(headers);
+  const encoding = negotiateEncoding(request.headers.get('Accept-Encoding'));
+  if (encoding) headers.set('Content-Encoding', encoding);
+  return encoding;
+}
+
 /** A kept page for an anonymous visitor, or 304 when they hold it already. */
 function cachedAnswer(
   pageCache: PageCache,
@@ -182,21 +201,25 @@ function cachedAnswer(
   how: 'hit' | 'miss',
 ): Response {
   const headers = new Headers(entry.headers);
-  headers.set('ETag', entry.etag);
   headers.set('X-Page-Cache', how);
+  const encoding = pageEncoding(headers, pageCache.bodyOf(entry).byteLength, request);
+  // The compressed bytes differ from the identity answer's: a strong validator would be a lie.
+  headers.set('ETag', encoding ? `W/${entry.etag}` : entry.etag);
   if (matchesIfNoneMatch(request.headers.get('If-None-Match') ?? undefined, entry.etag)) {
     headers.delete('Content-Type');
+    headers.delete('Content-Encoding');
     return new Response(null, { status: 304, headers });
   }
-  return new Response(pageCache.bodyOf(entry), { status: 200, headers });
+  return new Response(pageCache.bodyOf(entry, encoding), { status: 200, headers });
 }
 
 /** A kept page with a signed-in visitor's account menu in place of the anonymous one. */
-function splicedAnswer(pageCache: PageCache, entry: CachedPage, menu: string): Response {
+function splicedAnswer(pageCache: PageCache, entry: CachedPage, menu: string, request: Request): Response {
   const headers = new Headers(entry.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Page-Cache', 'hit');
-  return new Response(pageCache.splicedBodyOf(entry, menu), { status: 200, headers });
+  const encoding = pageEncoding(headers, pageCache.splicedBodyOf(entry, menu).byteLength, request);
+  return new Response(pageCache.splicedBodyOf(entry, menu, encoding), { status: 200, headers });
 }
 
 /** The socket a request came on, from the Node adapter's bindings (none in tests' `app.request`). */
@@ -398,7 +421,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     }
     try {
       const menu = entry?.kind === 'page' ? cache.accountMenu(identity, url.pathname) : undefined;
-      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(cache, entry, menu);
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(cache, entry, menu, request);
       const full = await render(request, env, nonce);
       const result = await forCache(full, nonce);
       if (full.response.status === 200 && !full.askedForUser() && full.searchAudience() === audience) {
@@ -441,7 +464,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
         entry.sharedBy !== undefined &&
         can({ userId: user.id, grants: user.roles as readonly RoleGrant[] }, entry.sharedBy);
       const menu = permitted ? pageCache.accountMenu(identity, url.pathname) : undefined;
-      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(pageCache, entry, menu);
+      if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(pageCache, entry, menu, request);
       // Rendered for this visitor; kept for the others when it qualifies, and their menu too.
       const full = await render(request, c.env, nonce);
       const result = await forCache(full, nonce);
@@ -510,7 +533,7 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
       if (user) {
         const identity = { language: visitor.language, user: headerUserView(user) };
         const menu = pageCache.accountMenu(identity);
-        if (menu !== undefined) return splicedAnswer(pageCache, entry, menu);
+        if (menu !== undefined) return splicedAnswer(pageCache, entry, menu, request);
         // The first such page this visitor sees is rendered in full, and their account menu kept.
         const full = await render(request, c.env, nonce);
         const body = await full.response.text();

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { searchAudienceOf } from '@brobygger/api';
 import type { RoleGrant } from '@brobygger/domain';
 import type { AppLoadContext } from '@remix-run/node';
@@ -116,6 +117,12 @@ async function fakeRemix(request: Request, context: AppLoadContext): Promise<Res
       const { overview } = (await answer.json()) as { overview: { title: string } };
       main = `<h1>${overview.title}</h1>`;
     }
+  } else if (url.pathname === '/stor') {
+    // A page of public data big enough to be sent compressed.
+    const { focusAreas } = (await (await context.api.api['focus-areas'].$get({ query: {} })).json()) as {
+      focusAreas: { name: string }[];
+    };
+    main = `<p>${'Æbler og pærer i Skanderborg. '.repeat(60)}</p><ul><li>${focusAreas[0]?.name}</li></ul>`;
   } else if (url.pathname === '/soeg') {
     // A search page: its only read that depends on the visitor is the search.
     const client = context.api as unknown as {
@@ -204,6 +211,37 @@ describe('the page cache, for anonymous visitors', () => {
     const notModified = await app.request('/fokusomraader', { headers: { 'If-None-Match': etag } });
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe('');
+    expect(renders).toBe(1);
+  });
+
+  it('answers a kept page compressed as the client accepts: the same page, a weak ETag, Vary', async () => {
+    const app = portal();
+    const plain = await app.request('/stor');
+    const identity = await plain.text();
+    expect(identity.length).toBeGreaterThan(1024);
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const strong = plain.headers.get('ETag') ?? '';
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      for (let round = 0; round < 2; round++) {
+        const packed = await app.request('/stor', { headers: { 'Accept-Encoding': accept } });
+        expect(packed.headers.get('X-Page-Cache')).toBe('hit');
+        expect(packed.headers.get('Content-Encoding')).toBe(encoding);
+        expect(packed.headers.get('Vary')).toMatch(/Cookie/);
+        expect(packed.headers.get('Vary')).toMatch(/Accept-Encoding/);
+        expect(packed.headers.get('ETag')).toBe(`W/${strong}`);
+        const bytes = Buffer.from(await packed.arrayBuffer());
+        expect(bytes.length).toBeLessThan(identity.length / 2);
+        expect(decode(bytes).toString()).toBe(identity);
+      }
+    }
+    const notModified = await app.request('/stor', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': `W/${strong}` },
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('Content-Encoding')).toBeNull();
     expect(renders).toBe(1);
   });
 
@@ -348,6 +386,30 @@ describe('the page cache, for signed-in visitors', () => {
       expect(anonymous).not.toMatch(/Ada|Bo Bruger/);
     });
   }
+
+  it('answers a spliced page compressed as the visitor accepts, each with their own menu', async () => {
+    const app = portal(true);
+    await app.request('/stor', as('ada'));
+    await app.request('/stor', as('bo'));
+    for (let round = 0; round < 2; round++) {
+      const ada = await app.request('/stor', {
+        headers: { cookie: `${sessionCookie}=ada`, 'Accept-Encoding': 'br' },
+      });
+      expect(ada.headers.get('X-Page-Cache')).toBe('hit');
+      expect(ada.headers.get('Content-Encoding')).toBe('br');
+      const adaPage = brotliDecompressSync(Buffer.from(await ada.arrayBuffer())).toString();
+      expect(adaPage).toContain('Ada &lt;Admin&gt;');
+      expect(adaPage).not.toContain('Bo Bruger');
+      const bo = await app.request('/stor', {
+        headers: { cookie: `${sessionCookie}=bo`, 'Accept-Encoding': 'gzip' },
+      });
+      expect(bo.headers.get('Content-Encoding')).toBe('gzip');
+      const boPage = gunzipSync(Buffer.from(await bo.arrayBuffer())).toString();
+      expect(boPage).toContain('Bo Bruger');
+      expect(boPage).not.toContain('Ada');
+      expect(boPage).toBe(await (await app.request('/stor', as('bo'))).text());
+    }
+  });
 
   it('answers a spliced page byte for byte as the full render would', async () => {
     const app = portal(true);
