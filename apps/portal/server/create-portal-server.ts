@@ -25,7 +25,7 @@ import {
 } from './compression';
 import { fetchCurrentUser } from './current-user';
 import { limitFormBody } from './form-body-limit';
-import type { CachedPage, PageCache, PageCacheEntry, RenderedForCache } from './page-cache';
+import type { CachedPage, PageCache, RenderedForCache } from './page-cache';
 import { createCspNonce, pageSecurityHeaders } from './security-headers';
 
 export interface PortalLogger {
@@ -406,19 +406,8 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     }
     const key = `${language}\n${url.pathname}${url.search}\naudience ${audience}`;
     const identity = { language, user: headerUserView(user) };
-    const { generation, entry: found } = await cache.lookup(key);
-    let entry = found;
     // As for public pages: the first to miss renders, those who miss meanwhile wait for it.
-    let settle: ((stored?: PageCacheEntry) => void) | undefined;
-    if (!entry) {
-      const inFlight = cache.renderInFlight(key);
-      if (inFlight) {
-        const waited = await inFlight;
-        if (waited?.kind === 'page' && waited.generation === generation) entry = waited;
-      } else {
-        settle = cache.beginRender(key);
-      }
-    }
+    const { generation, entry, settle } = await cache.lookupOrLead(key);
     try {
       const menu = entry?.kind === 'page' ? cache.accountMenu(identity, url.pathname) : undefined;
       if (entry?.kind === 'page' && menu !== undefined) return splicedAnswer(cache, entry, menu, request);
@@ -483,21 +472,10 @@ export function createPortalServer(options: PortalServerOptions): Hono<PortalEnv
     }
 
     const key = `${visitor.language}\n${url.pathname}${url.search}`;
-    const { generation, entry: found } = await pageCache.lookup(key);
-    let entry = found;
-
     // The first visitor to miss renders the page for the cache; those who miss while it renders
-    // wait for it and are answered from what it kept (checked and marked with no await between).
-    let settle: ((stored?: PageCacheEntry) => void) | undefined;
-    if (!entry) {
-      const inFlight = pageCache.renderInFlight(key);
-      if (inFlight) {
-        const waited = await inFlight;
-        if (waited?.kind === 'page' && waited.generation === generation) entry = waited;
-      } else {
-        settle = pageCache.beginRender(key);
-      }
-    }
+    // wait for it and are answered from what it kept.
+    const { generation, entry: found, settle } = await pageCache.lookupOrLead(key);
+    let entry = found;
 
     if (!visitor.signedIn) {
       try {

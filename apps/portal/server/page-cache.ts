@@ -336,6 +336,28 @@ export class PageCache {
   }
 
   /**
+   * The current entry for `key`; when there is none, the entry a render of it under way stores
+   * (waited for), or, when none is under way, `settle`: the caller is now the one rendering it and
+   * calls `settle` with what it stored (or nothing, when the render failed) once done. The check
+   * and the mark happen with no await between, so exactly one caller leads.
+   */
+  async lookupOrLead(key: string): Promise<{
+    generation: string;
+    entry: PageCacheEntry | undefined;
+    settle?: (entry?: PageCacheEntry) => void;
+  }> {
+    const { generation, entry } = await this.lookup(key);
+    if (entry) return { generation, entry };
+    const inFlight = this.renderInFlight(key);
+    if (!inFlight) return { generation, entry: undefined, settle: this.beginRender(key) };
+    const waited = await inFlight;
+    return {
+      generation,
+      entry: waited?.kind === 'page' && waited.generation === generation ? waited : undefined,
+    };
+  }
+
+  /**
    * The render of `key` for the cache that is under way, if any: a visitor who misses while it runs
    * waits for it rather than rendering the same page again (64 visitors to a page nobody has seen
    * since a change would otherwise make 64 renders at once, each slower for the others).
