@@ -1,7 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MemoryAnswer, MemoryRequest } from '@brobygger/api';
-import { type ContentEncoding, compressionThreshold, negotiateEncoding } from './compression';
+import { type ContentEncoding, compressionThreshold, compressWhole, negotiateEncoding } from './compression';
 
 export type AnswerFromMemory = (
   request: MemoryRequest,
@@ -31,42 +30,24 @@ export function withFrontDoor(
   next: RequestListener,
   logger?: FrontDoorLogger,
 ): RequestListener {
-  const encoded: Record<ContentEncoding, Map<string, Buffer>> = { br: new Map(), gzip: new Map() };
-  // The UTF-8 bytes of uncompressed bodies: the same answer goes out many times a second, and
-  // encoding it (and measuring it for Content-Length) each time was a tenth of the answer's cost.
-  const utf8 = new Map<string, Buffer>();
+  // The bytes of bodies sent, per encoding: the same answer goes out many times a second, and
+  // compressing it, or encoding it as UTF-8 and measuring it, each time cost a tenth of it or more.
+  const encoded: Record<ContentEncoding | 'identity', Map<string, Buffer>> = {
+    br: new Map(),
+    gzip: new Map(),
+    identity: new Map(),
+  };
 
-  function compressed(body: string, encoding: ContentEncoding): Buffer {
-    const kept = encoded[encoding];
+  function bytesOf(body: string, encoding: ContentEncoding | null): Buffer {
+    const kept = encoded[encoding ?? 'identity'];
     let bytes = kept.get(body);
     if (bytes) return bytes;
-    bytes =
-      encoding === 'br'
-        ? brotliCompressSync(body, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: 5,
-              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-            },
-          })
-        : gzipSync(body, { level: 6 });
+    bytes = encoding ? compressWhole(body, encoding) : Buffer.from(body);
     if (kept.size >= maxEncodedBodies) {
       const oldest = kept.keys().next().value;
       if (oldest !== undefined) kept.delete(oldest);
     }
     kept.set(body, bytes);
-    return bytes;
-  }
-
-  function bytesOf(body: string): Buffer {
-    let bytes = utf8.get(body);
-    if (bytes) return bytes;
-    bytes = Buffer.from(body);
-    if (utf8.size >= maxEncodedBodies) {
-      const oldest = utf8.keys().next().value;
-      if (oldest !== undefined) utf8.delete(oldest);
-    }
-    utf8.set(body, bytes);
     return bytes;
   }
 
@@ -78,10 +59,8 @@ export function withFrontDoor(
       headers.vary = 'Accept-Encoding';
       const encoding =
         body.length >= compressionThreshold ? negotiateEncoding(req.headers['accept-encoding']) : null;
-      if (!encoding) {
-        body = bytesOf(body);
-      } else {
-        body = compressed(body, encoding);
+      body = bytesOf(body, encoding);
+      if (encoding) {
         headers['content-encoding'] = encoding;
         // The bytes differ from the identity answer's: a strong validator would be a lie.
         const etag = headers.etag;

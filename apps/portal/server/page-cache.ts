@@ -1,7 +1,6 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { entityTag, searchAudienceOf } from '@brobygger/api';
 import type { Action } from '@brobygger/domain';
-import type { ContentEncoding } from './compression';
+import { type ContentEncoding, compressWhole } from './compression';
 
 /**
  * Rendered pages of public data, kept in memory so that a page read by many is rendered once per
@@ -126,17 +125,7 @@ function encodedBody(bodies: Bodies, encoding: ContentEncoding | null): Uint8Arr
   if (!encoding) return bodies.identity;
   let bytes = bodies[encoding];
   if (!bytes) {
-    const compressed =
-      encoding === 'br'
-        ? brotliCompressSync(bodies.identity, {
-            params: {
-              // Made once per page and kept: a little more effort than the streaming middleware's 4.
-              [constants.BROTLI_PARAM_QUALITY]: 5,
-              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-              [constants.BROTLI_PARAM_SIZE_HINT]: bodies.identity.byteLength,
-            },
-          })
-        : gzipSync(bodies.identity, { level: 6 });
+    const compressed = compressWhole(bodies.identity, encoding);
     bytes = new Uint8Array(compressed.buffer as ArrayBuffer, compressed.byteOffset, compressed.byteLength);
     bodies[encoding] = bytes;
   }

@@ -49,7 +49,7 @@ export class SessionCache {
     check: () => Promise<LoadedSession | undefined>,
   ): Promise<LoadedSession | undefined> {
     if (this.ttlMs <= 0) return check();
-    const key = keyOf(token);
+    const key = sessionCacheKeyOf(token);
     const hit = this.hit(key);
     if (hit) return hit;
     const epoch = this.epoch;
@@ -66,7 +66,7 @@ export class SessionCache {
 
   get(token: string): LoadedSession | undefined {
     if (this.ttlMs <= 0) return undefined;
-    return this.hit(keyOf(token));
+    return this.hit(sessionCacheKeyOf(token));
   }
 
   /** `get` by the token's key (`sessionCacheKeyOf`), for a caller that keeps keys rather than tokens. */
@@ -104,10 +104,6 @@ export class SessionCache {
 
 /** The key the cache keeps a token's session under: a hash of it (never the token itself). */
 export function sessionCacheKeyOf(token: string): string {
-  return keyOf(token);
-}
-
-function keyOf(token: string): string {
   // One-shot: no Hash object per request (this runs for every signed-in answer from memory).
   return hash('sha256', token, 'base64url');
 }
@@ -137,7 +133,7 @@ export function sessionKeyOfCookie(
   const kept = connection ? keysByConnection.get(connection) : undefined;
   if (kept?.cookie === cookie) return kept.key;
   const token = sessionTokenOf(cookie, production);
-  const key = token && token.length <= maxSessionTokenLength ? keyOf(token) : undefined;
+  const key = token && token.length <= maxSessionTokenLength ? sessionCacheKeyOf(token) : undefined;
   if (connection) keysByConnection.set(connection, { cookie, key });
   return key;
 }

@@ -36,8 +36,13 @@ export function eventListCache(): MiddlewareHandler<AppEnv> {
 
 /** The event list cache's key for a request: its query string (and the path, for the other reads). */
 export function eventListKey(url: string): string {
+  return eventListKeyOf(requestTargetOf(url));
+}
+
+/** A request URL's path and query (`/api/events?from=…`), as a client's request line names them. */
+export function requestTargetOf(url: string): string {
   const pathAt = url.indexOf('/', url.indexOf('//') + 2);
-  return pathAt === -1 ? eventListKeyOf('') : eventListKeyOf(url.slice(pathAt));
+  return pathAt === -1 ? '/' : url.slice(pathAt);
 }
 
 /** The same key from a request's target (`/api/events?from=…`: the path and query only). */

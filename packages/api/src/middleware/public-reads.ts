@@ -6,7 +6,7 @@ import { type CachedAnswer, matchesIfNoneMatch } from '../cache/public-read-cach
 import type { ApiDependencies, AppEnv } from '../context.ts';
 import { searchAnswerKey, searchAudienceOf } from '../services/search/index.ts';
 import type { SharedRead } from '../shared-reads.ts';
-import { eventListKeyOf } from './event-list-cache.ts';
+import { eventListKeyOf, requestTargetOf } from './event-list-cache.ts';
 import { jsonSecurityHeaders } from './security-headers.ts';
 
 /**
@@ -292,11 +292,9 @@ function finish(
  */
 export function publicReadFastPath(sharedReads: readonly SharedRead[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const url = c.req.url;
-    const pathAt = url.indexOf('/', url.indexOf('//') + 2);
     const answer = await answerFromMemory(c.get('deps'), sharedReads, {
       method: c.req.method,
-      target: pathAt === -1 ? '/' : url.slice(pathAt),
+      target: requestTargetOf(c.req.url),
       header: (name) => c.req.header(name),
     });
     if (!answer) return next();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Actor, SearchQueryInput } from '@brobygger/domain';
 import { readerKeys, type SearchResult } from '@brobygger/search';
 import { SearchAnswerCache } from '../../search/answer-cache.ts';
@@ -36,7 +36,7 @@ export function searchAudienceOf(actor: Actor): string {
   let audience = audiences.get(actor);
   if (audience === undefined) {
     const keys = actorReaderKeys(actor).sort().join(' ');
-    audience = createHash('sha256').update(keys).digest('base64url').slice(0, 22);
+    audience = hash('sha256', keys, 'base64url').slice(0, 22);
     audiences.set(actor, audience);
   }
   return audience;
